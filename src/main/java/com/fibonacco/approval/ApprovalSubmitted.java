@@ -1,0 +1,13 @@
+package com.fibonacco.approval;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fibonacco.shared.TenantId;
+
+/** An SMB approved a service. */
+public record ApprovalSubmitted(TenantId tenantId, ApprovalId approvalId, com.fibonacco.smb.SmbId smbId,
+		String serviceType, Instant occurredAt) {
+}

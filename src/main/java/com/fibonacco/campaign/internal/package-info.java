@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.campaign.internal;
+
+import org.jspecify.annotations.NullMarked;

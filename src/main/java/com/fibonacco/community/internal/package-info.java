@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.community.internal;
+
+import org.jspecify.annotations.NullMarked;

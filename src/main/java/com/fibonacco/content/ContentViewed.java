@@ -1,0 +1,13 @@
+package com.fibonacco.content;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fibonacco.shared.TenantId;
+
+/** An SMB started viewing learning-center content. */
+public record ContentViewed(TenantId tenantId, ContentViewId viewId, com.fibonacco.smb.@Nullable SmbId smbId,
+		String contentSlug, Instant occurredAt) {
+}

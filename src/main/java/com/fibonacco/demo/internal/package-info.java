@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.demo.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

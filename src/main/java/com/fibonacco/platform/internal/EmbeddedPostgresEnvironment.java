@@ -1,0 +1,181 @@
+package com.fibonacco.platform.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the database before anything else starts: the server named by
+ * {@code spring.datasource.url} or {@code DATABASE_URL}, else an embedded PostgreSQL
+ * whose data lives under {@code fibonacco.embedded-postgres.data-dir} (default
+ * {@code ./data/postgres}). An empty data dir means a throw-away database, which tests
+ * use: one instance per JVM.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+	static final String DATA_DIR_PROPERTY = "fibonacco.embedded-postgres.data-dir";
+
+	private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+	/**
+	 * Application contexts still using the embedded server; it stops when the last one
+	 * closes.
+	 */
+	private static final AtomicInteger LEASES = new AtomicInteger();
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+			return;
+		}
+		String databaseUrl = environment.getProperty("DATABASE_URL");
+		Map<String, Object> datasource = new HashMap<>();
+		if (StringUtils.hasText(databaseUrl)) {
+			datasource.putAll(fromDatabaseUrl(databaseUrl));
+		}
+		else {
+			String dataDir = environment.getProperty(DATA_DIR_PROPERTY, "./data/postgres");
+			EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, EmbeddedPostgresEnvironment::start);
+			LEASES.incrementAndGet();
+			datasource.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+			datasource.put("spring.datasource.username", "postgres");
+			datasource.put("spring.datasource.password", "");
+			datasource.put("fibonacco.embedded-postgres.running", "true");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("fibonaccoDatabase", datasource));
+	}
+
+	/**
+	 * Accepts a JDBC URL or the common {@code postgres://user:password@host:port/db}
+	 * form.
+	 */
+	static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
+		if (databaseUrl.startsWith("jdbc:")) {
+			return Map.of("spring.datasource.url", databaseUrl);
+		}
+		URI uri = URI.create(databaseUrl);
+		if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+			throw new IllegalArgumentException(
+					"DATABASE_URL must be a jdbc:postgresql:// or postgres:// URL, was scheme '" + uri.getScheme()
+							+ "'");
+		}
+		int port = uri.getPort() == -1 ? 5432 : uri.getPort();
+		String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url",
+				"jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath() + query);
+		String userInfo = uri.getUserInfo();
+		if (userInfo != null) {
+			int colon = userInfo.indexOf(':');
+			properties.put("spring.datasource.username", colon < 0 ? userInfo : userInfo.substring(0, colon));
+			if (colon >= 0) {
+				properties.put("spring.datasource.password", userInfo.substring(colon + 1));
+			}
+		}
+		return properties;
+	}
+
+	private static EmbeddedPostgres start(String dataDir) {
+		if (runningAsRoot()) {
+			// PostgreSQL's initdb and postgres refuse root; say what to do instead of a
+			// stack trace.
+			System.err.println("Fibonacco: the embedded PostgreSQL cannot run as root - run as a normal user "
+					+ "(e.g. 'runuser -u <user> -- ./mvnw spring-boot:run') or set DATABASE_URL to a PostgreSQL server.");
+			System.exit(78);
+		}
+		try {
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setRegisterShutdownHook(false)
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("timezone", "UTC");
+			if (StringUtils.hasText(dataDir)) {
+				Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+				Files.createDirectories(dir);
+				builder.setDataDirectory(dir).setCleanDataDirectory(false);
+			}
+			EmbeddedPostgres postgres = builder.start();
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> stopAfterContexts(postgres), "embedded-postgres-stop"));
+			return postgres;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in '" + dataDir + "'", ex);
+		}
+	}
+
+	/** Called as each application context's data source is gone. */
+	static void release() {
+		if (LEASES.decrementAndGet() <= 0) {
+			RUNNING.values().forEach(EmbeddedPostgresEnvironment::closeQuietly);
+			RUNNING.clear();
+		}
+	}
+
+	/**
+	 * On JVM exit, Spring's own shutdown hook closes the contexts concurrently with this
+	 * one: wait for them to let go of the database before stopping it, so nothing breaks
+	 * mid-close.
+	 */
+	private static void stopAfterContexts(EmbeddedPostgres postgres) {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+		while (LEASES.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		closeQuietly(postgres);
+	}
+
+	private static void closeQuietly(@Nullable EmbeddedPostgres postgres) {
+		try {
+			if (postgres != null) {
+				postgres.close();
+			}
+		}
+		catch (IOException ex) {
+			// the JVM is going away; PostgreSQL recovers its data directory on the next
+			// start
+		}
+	}
+
+	static boolean runningAsRoot() {
+		if (File.separatorChar != '/') {
+			return false;
+		}
+		try {
+			return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return "root".equals(System.getProperty("user.name"));
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		// after the config files are read (ConfigDataEnvironmentPostProcessor), so they
+		// can name a URL
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.shared.jobs;
+
+import org.jspecify.annotations.NullMarked;

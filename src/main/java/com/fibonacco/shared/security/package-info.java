@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.shared.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.shared.web;
+
+import org.jspecify.annotations.NullMarked;

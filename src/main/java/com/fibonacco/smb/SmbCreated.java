@@ -1,0 +1,13 @@
+package com.fibonacco.smb;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fibonacco.shared.TenantId;
+
+/** An SMB was created (by hand, API or import). */
+public record SmbCreated(TenantId tenantId, com.fibonacco.smb.SmbId smbId,
+		com.fibonacco.community.CommunityId communityId, Instant occurredAt) {
+}

@@ -1,0 +1,112 @@
+package com.fibonacco.smb.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.fibonacco.shared.Ids;
+import com.fibonacco.shared.TenantId;
+import com.fibonacco.smb.NewSmb;
+import com.fibonacco.smb.SmbCreated;
+import com.fibonacco.smb.SmbId;
+import com.fibonacco.smb.Smbs;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** SMBs stored in {@code smbs}. */
+@Service
+class JdbcSmbs implements Smbs {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	JdbcSmbs(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public SmbId create(TenantId tenant, NewSmb smb) {
+		SmbId id = new SmbId(Ids.newId(clock));
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO smbs (tenant_id, id, community_id, slug, business_name, dba_name, business_type, category,
+				  primary_contact_name, primary_email, primary_phone, secondary_contacts, website, address, city, state,
+				  zip, latitude, longitude, business_description, products_services, engagement_tier, engagement_score,
+				  last_email_open, last_email_click, service_model, subscription_tier, email_opted_in, sms_opted_in,
+				  rvm_opted_in, phone_opted_in, do_not_contact, source, metadata, created_at, updated_at)
+				VALUES (:tenant, :id, :community, :slug, :businessName, :dbaName, :businessType, :category,
+				  :contactName, :email, :phone, CAST(:secondaryContacts AS jsonb), :website, :address, :city, :state,
+				  :zip, :latitude, :longitude, :description, CAST(:productsServices AS jsonb), :tier, :score,
+				  :lastOpen, :lastClick, :serviceModel, :subscriptionTier, :emailOptedIn, :smsOptedIn,
+				  :rvmOptedIn, :phoneOptedIn, :doNotContact, :source, CAST(:metadata AS jsonb), :now, :now)
+				""")
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.param("community", smb.communityId().value())
+			.param("slug", smb.slug())
+			.param("businessName", smb.businessName())
+			.param("dbaName", smb.dbaName())
+			.param("businessType", smb.businessType())
+			.param("category", smb.category())
+			.param("contactName", smb.primaryContactName())
+			.param("email", smb.primaryEmail())
+			.param("phone", smb.primaryPhone())
+			.param("secondaryContacts", json.writeValueAsString(smb.secondaryContacts()))
+			.param("website", smb.website())
+			.param("address", smb.address())
+			.param("city", smb.city())
+			.param("state", smb.state())
+			.param("zip", smb.zip())
+			.param("latitude", smb.latitude())
+			.param("longitude", smb.longitude())
+			.param("description", smb.businessDescription())
+			.param("productsServices", json.writeValueAsString(smb.productsServices()))
+			.param("tier", smb.engagementTier())
+			.param("score", smb.engagementScore())
+			.param("lastOpen", utc(smb.lastEmailOpen()))
+			.param("lastClick", utc(smb.lastEmailClick()))
+			.param("serviceModel", smb.serviceModel())
+			.param("subscriptionTier", smb.subscriptionTier())
+			.param("emailOptedIn", smb.emailOptedIn())
+			.param("smsOptedIn", smb.smsOptedIn())
+			.param("rvmOptedIn", smb.rvmOptedIn())
+			.param("phoneOptedIn", smb.phoneOptedIn())
+			.param("doNotContact", smb.doNotContact())
+			.param("source", smb.source())
+			.param("metadata", json.writeValueAsString(smb.metadata()))
+			.param("now", utc(now))
+			.update();
+		events.publishEvent(new SmbCreated(tenant, id, smb.communityId(), now));
+		return id;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long count(TenantId tenant) {
+		return jdbc.sql("SELECT count(*) FROM smbs WHERE tenant_id = :tenant AND deleted_at IS NULL")
+			.param("tenant", tenant.value())
+			.query(Long.class)
+			.single();
+	}
+
+	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.smb.internal;
+
+import org.jspecify.annotations.NullMarked;
