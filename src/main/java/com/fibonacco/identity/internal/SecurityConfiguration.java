@@ -62,9 +62,11 @@ class SecurityConfiguration {
 					.hasAuthority(Permissions.SETTINGS_MANAGE)
 					.anyRequest()
 					.permitAll())
-			// sessions are created only by the login endpoint; the security context is
-			// rebuilt per request
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// sessions are created only by the login endpoint (which renews the id), and
+			// the security
+			// context is rebuilt per request; Spring's session management would rotate
+			// ids on every request
+			.sessionManagement(sessions -> sessions.disable())
 			.securityContext(
 					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			// the console reads the XSRF-TOKEN cookie (or GET /api/v1/auth/csrf) and
