@@ -6,8 +6,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * JobRunr's open-source dashboard has no users of its own: it may only be switched on with
- * basic-auth credentials, which admins keep. Without them start-up stops and says so.
+ * JobRunr's open-source dashboard has no users of its own: it may only be switched on
+ * with basic-auth credentials, which admins keep. Without them start-up stops and says
+ * so.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("jobrunr.dashboard.enabled")
