@@ -108,7 +108,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			if (StringUtils.hasText(dataDir)) {
 				Path dir = Path.of(dataDir).toAbsolutePath().normalize();
 				Files.createDirectories(dir);
-				builder.setDataDirectory(dir).setCleanDataDirectory(false);
+				// the embedded default trades durability for speed (fsync off); data meant to last gets it back
+				builder.setDataDirectory(dir)
+					.setCleanDataDirectory(false)
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on");
 			}
 			EmbeddedPostgres postgres = builder.start();
 			Runtime.getRuntime()
