@@ -3,8 +3,6 @@ package com.fibonacco.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 import com.fibonacco.shared.TenantId;
 
 /** A link in a campaign email was clicked. Link scanners are flagged. */

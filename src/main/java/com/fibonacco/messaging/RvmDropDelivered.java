@@ -3,8 +3,6 @@ package com.fibonacco.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-
 import com.fibonacco.shared.TenantId;
 
 /** A ringless voicemail reached the SMB's voicemail box. */

@@ -1,9 +1,6 @@
 package com.fibonacco.smb;
 
 import java.time.Instant;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
 
 import com.fibonacco.shared.TenantId;
 

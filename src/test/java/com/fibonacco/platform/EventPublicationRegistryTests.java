@@ -74,8 +74,7 @@ class EventPublicationRegistryTests {
 		// a second server process starting on the same database, as after a crash and
 		// restart
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(FibonaccoApplication.class)
-			.properties("server.port=0", "jobrunr.background-job-server.enabled=false")
-			.run()) {
+			.run("--server.port=0", "--jobrunr.background-job-server.enabled=false")) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> completed(id));
 		}
 		assertThat(OutboxProbe.HANDLED).contains(id);

@@ -28,8 +28,19 @@ public final class Http {
 	private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
 	public Http(int port) {
+		this(port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+	}
+
+	private Http(int port, HttpClient client) {
 		this.baseUrl = "http://localhost:" + port;
-		this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		this.client = client;
+	}
+
+	/** The same client, cookies and all, talking to another server process. */
+	public Http onPort(int otherPort) {
+		Http other = new Http(otherPort, client);
+		other.defaultHeaders.putAll(defaultHeaders);
+		return other;
 	}
 
 	public Http bearer(String token) {

@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -26,19 +25,16 @@ import org.springframework.util.StringUtils;
  * {@code spring.datasource.url} or {@code DATABASE_URL}, else an embedded PostgreSQL
  * whose data lives under {@code fibonacco.embedded-postgres.data-dir} (default
  * {@code ./data/postgres}). An empty data dir means a throw-away database, which tests
- * use: one instance per JVM.
+ * use: one instance per JVM, shared by every application context of the JVM.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	static final String DATA_DIR_PROPERTY = "fibonacco.embedded-postgres.data-dir";
 
-	private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+	/** Set for a context that uses an embedded server: the key of its {@link Lease}. */
+	static final String RUNNING_PROPERTY = "fibonacco.embedded-postgres.running";
 
-	/**
-	 * Application contexts still using the embedded server; it stops when the last one
-	 * closes.
-	 */
-	private static final AtomicInteger LEASES = new AtomicInteger();
+	private static final Map<String, Lease> LEASES = new HashMap<>();
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -52,12 +48,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		}
 		else {
 			String dataDir = environment.getProperty(DATA_DIR_PROPERTY, "./data/postgres");
-			EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, EmbeddedPostgresEnvironment::start);
-			LEASES.incrementAndGet();
+			EmbeddedPostgres postgres = acquire(dataDir);
 			datasource.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
 			datasource.put("spring.datasource.username", "postgres");
 			datasource.put("spring.datasource.password", "");
-			datasource.put("fibonacco.embedded-postgres.running", "true");
+			datasource.put(RUNNING_PROPERTY, dataDir.isEmpty() ? "(throw-away)" : dataDir);
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("fibonaccoDatabase", datasource));
 	}
@@ -92,6 +87,26 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		return properties;
 	}
 
+	private static synchronized EmbeddedPostgres acquire(String dataDir) {
+		Lease lease = LEASES.computeIfAbsent(key(dataDir), key -> new Lease(start(dataDir), new AtomicInteger()));
+		lease.holders().incrementAndGet();
+		return lease.postgres();
+	}
+
+	/** Called when a context's data source is gone; the last one out stops the server. */
+	static synchronized void release(String dataDir) {
+		String key = key(dataDir);
+		Lease lease = LEASES.get(key);
+		if (lease != null && lease.holders().decrementAndGet() <= 0) {
+			LEASES.remove(key);
+			closeQuietly(lease.postgres());
+		}
+	}
+
+	private static String key(String dataDir) {
+		return "(throw-away)".equals(dataDir) ? "" : dataDir;
+	}
+
 	private static EmbeddedPostgres start(String dataDir) {
 		if (runningAsRoot()) {
 			// PostgreSQL's initdb and postgres refuse root; say what to do instead of a
@@ -108,7 +123,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			if (StringUtils.hasText(dataDir)) {
 				Path dir = Path.of(dataDir).toAbsolutePath().normalize();
 				Files.createDirectories(dir);
-				// the embedded default trades durability for speed (fsync off); data meant to last gets it back
+				// the embedded default trades durability for speed (fsync off); data
+				// meant to last gets it back
 				builder.setDataDirectory(dir)
 					.setCleanDataDirectory(false)
 					.setServerConfig("fsync", "on")
@@ -117,19 +133,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			}
 			EmbeddedPostgres postgres = builder.start();
 			Runtime.getRuntime()
-				.addShutdownHook(new Thread(() -> stopAfterContexts(postgres), "embedded-postgres-stop"));
+				.addShutdownHook(new Thread(() -> stopAfterContexts(dataDir, postgres), "embedded-postgres-stop"));
 			return postgres;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in '" + dataDir + "'", ex);
-		}
-	}
-
-	/** Called as each application context's data source is gone. */
-	static void release() {
-		if (LEASES.decrementAndGet() <= 0) {
-			RUNNING.values().forEach(EmbeddedPostgresEnvironment::closeQuietly);
-			RUNNING.clear();
 		}
 	}
 
@@ -138,9 +146,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 	 * one: wait for them to let go of the database before stopping it, so nothing breaks
 	 * mid-close.
 	 */
-	private static void stopAfterContexts(EmbeddedPostgres postgres) {
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-		while (LEASES.get() > 0 && System.nanoTime() < deadline) {
+	private static void stopAfterContexts(String dataDir, EmbeddedPostgres postgres) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (held(dataDir) && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(50);
 			}
@@ -152,11 +160,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		closeQuietly(postgres);
 	}
 
-	private static void closeQuietly(@Nullable EmbeddedPostgres postgres) {
+	private static synchronized boolean held(String dataDir) {
+		Lease lease = LEASES.get(key(dataDir));
+		return lease != null && lease.holders().get() > 0;
+	}
+
+	private static void closeQuietly(EmbeddedPostgres postgres) {
 		try {
-			if (postgres != null) {
-				postgres.close();
-			}
+			postgres.close();
 		}
 		catch (IOException ex) {
 			// the JVM is going away; PostgreSQL recovers its data directory on the next
@@ -181,6 +192,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		// after the config files are read (ConfigDataEnvironmentPostProcessor), so they
 		// can name a URL
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private record Lease(EmbeddedPostgres postgres, AtomicInteger holders) {
 	}
 
 }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Stops the embedded PostgreSQL only after the data source is closed: the data source is
@@ -16,6 +17,12 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresLease implements DisposableBean {
 
 	static final String BEAN_NAME = "embeddedPostgresLease";
+
+	private final String dataDir;
+
+	EmbeddedPostgresLease(Environment environment) {
+		this.dataDir = environment.getRequiredProperty(EmbeddedPostgresEnvironment.RUNNING_PROPERTY);
+	}
 
 	@Bean
 	static BeanFactoryPostProcessor dataSourceOutlivesNothingButTheDatabase() {
@@ -33,7 +40,7 @@ class EmbeddedPostgresLease implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		EmbeddedPostgresEnvironment.release();
+		EmbeddedPostgresEnvironment.release(dataDir);
 	}
 
 }
