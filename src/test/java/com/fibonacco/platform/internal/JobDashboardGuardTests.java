@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JobDashboardGuardTests {
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(JobDashboardGuard.class);
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(JobDashboardGuard.class);
 
 	@Test
 	void theJobDashboardWithoutCredentialsStopsStartUp() {
