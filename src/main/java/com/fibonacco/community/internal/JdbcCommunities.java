@@ -1,12 +1,16 @@
 package com.fibonacco.community.internal;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import com.fibonacco.community.Communities;
 import com.fibonacco.community.CommunityId;
+import com.fibonacco.community.CommunityRef;
 import com.fibonacco.community.NewCommunity;
 import com.fibonacco.shared.Ids;
 import com.fibonacco.shared.TenantId;
@@ -54,6 +58,18 @@ class JdbcCommunities implements Communities {
 			.param("now", now)
 			.update();
 		return id;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<CommunityRef> find(TenantId tenant, CommunityId id) {
+		return jdbc
+			.sql("SELECT id, name, slug, state, timezone FROM communities WHERE tenant_id = :tenant AND id = :id")
+			.param("tenant", tenant.value())
+			.param("id", id.value())
+			.query((rs, row) -> new CommunityRef(new CommunityId(rs.getObject("id", UUID.class)), rs.getString("name"),
+					rs.getString("slug"), rs.getString("state"), ZoneId.of(rs.getString("timezone"))))
+			.optional();
 	}
 
 	@Override

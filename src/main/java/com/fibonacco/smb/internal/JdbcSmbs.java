@@ -92,8 +92,19 @@ class JdbcSmbs implements Smbs {
 			.param("metadata", json.writeValueAsString(smb.metadata()))
 			.param("now", utc(now))
 			.update();
-		events.publishEvent(new SmbCreated(tenant, id, smb.communityId(), now));
+		events.publishEvent(new SmbCreated(tenant, id, smb.communityId(), smb.businessName(), null, now));
 		return id;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean exists(TenantId tenant, SmbId smb) {
+		return jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL)")
+			.param("tenant", tenant.value())
+			.param("id", smb.value())
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Override

@@ -1,0 +1,13 @@
+package com.fibonacco.smb;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fibonacco.shared.TenantId;
+
+/** A tag was taken off an SMB. */
+public record SmbUntagged(TenantId tenantId, SmbId smbId, UUID tagId, String tagName, @Nullable UUID performedBy,
+		Instant occurredAt) {
+}
