@@ -18,6 +18,8 @@ public final class Permissions {
 
 	public static final String ACTIVITIES_MANAGE = "crm.activities.manage";
 
+	public static final String COMMUNITIES_MANAGE = "crm.communities.manage";
+
 	public static final String TAGS_MANAGE = "crm.tags.manage";
 
 	public static final String AUDIENCES_MANAGE = "crm.audiences.manage";
