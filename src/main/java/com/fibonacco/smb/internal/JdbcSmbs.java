@@ -10,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.fibonacco.shared.Ids;
 import com.fibonacco.shared.TenantId;
+import com.fibonacco.smb.Channel;
+import com.fibonacco.smb.ChannelEligibility;
 import com.fibonacco.smb.NewSmb;
 import com.fibonacco.smb.SmbCreated;
 import com.fibonacco.smb.SmbId;
@@ -22,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** SMBs stored in {@code smbs}. */
 @Service
-class JdbcSmbs implements Smbs {
+class JdbcSmbs implements Smbs, ChannelEligibility {
 
 	private final JdbcClient jdbc;
 
@@ -114,6 +116,39 @@ class JdbcSmbs implements Smbs {
 			.param("tenant", tenant.value())
 			.query(Long.class)
 			.single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean canContact(TenantId tenant, SmbId smb, Channel channel) {
+		return jdbc
+			.sql("SELECT " + Eligibility.sql(channel)
+					+ " FROM smbs s WHERE s.tenant_id = :tenant AND s.id = :id AND s.deleted_at IS NULL")
+			.param("tenant", tenant.value())
+			.param("id", smb.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	@Override
+	@Transactional
+	public void suppress(TenantId tenant, Channel channel, String address, String reason) {
+		String normalized = channel == Channel.EMAIL ? SmbForm.normalizeEmail(address)
+				: SmbForm.normalizePhone(address);
+		if (normalized == null) {
+			throw new IllegalArgumentException("not a " + channel.apiName() + " address: " + address);
+		}
+		jdbc.sql("""
+				INSERT INTO suppressions (tenant_id, channel, address, reason, created_at)
+				VALUES (:tenant, :channel, lower(:address), :reason, :now) ON CONFLICT DO NOTHING
+				""")
+			.param("tenant", tenant.value())
+			.param("channel", channel.apiName())
+			.param("address", normalized)
+			.param("reason", reason)
+			.param("now", utc(clock.instant()))
+			.update();
 	}
 
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

@@ -1,0 +1,21 @@
+package com.fibonacco.smb;
+
+import com.fibonacco.shared.TenantId;
+
+/**
+ * Whether an SMB may be contacted on a channel right now: it opted in, is not marked
+ * do-not-contact, has the address, and the address is not suppressed. The one definition
+ * the SMB list filter, every SMB response and every sender use. A tier decides
+ * eligibility for programs and frequency on top of this; consent decides permission.
+ */
+public interface ChannelEligibility {
+
+	boolean canContact(TenantId tenant, SmbId smb, Channel channel);
+
+	/**
+	 * Adds an address to the channel's suppression list (bounce, complaint,
+	 * unsubscribe…).
+	 */
+	void suppress(TenantId tenant, Channel channel, String address, String reason);
+
+}
