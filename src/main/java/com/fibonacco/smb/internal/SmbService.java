@@ -196,6 +196,15 @@ class SmbService {
 		boolean relevance = filter.search() != null && params.get("sort") == null && params.get("cursor") == null;
 		Sort sort = SmbListQuery.sort(params.get("sort"));
 		Map<String, Object> sqlParams = new HashMap<>(filter.params());
+		if (filter.params().containsKey("search")) {
+			// pg_trgm's default (0.6) misses one-letter typos in short words ("bakry");
+			// 0.4 finds them, and
+			// relevance order keeps the closest matches first
+			jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+				.param("threshold", SEARCH_THRESHOLD)
+				.query()
+				.singleValue();
+		}
 		StringBuilder sql = new StringBuilder("SELECT ").append(SmbRecords.COLUMNS)
 			.append(" FROM smbs s WHERE ")
 			.append(filter.where());
@@ -254,6 +263,8 @@ class SmbService {
 		meta.put("next_cursor", next);
 		return new ListPage(rows, meta);
 	}
+
+	static final String SEARCH_THRESHOLD = "0.4";
 
 	static java.util.Set<String> allowedListParams() {
 		java.util.Set<String> allowed = new java.util.HashSet<>(SmbListQuery.FILTERS);
