@@ -213,12 +213,14 @@ class SmbListTests {
 	}
 
 	private List<String> names(String query) {
-		Http.Response response = tenant.admin()
-			.get("/api/v1/smbs?per_page=200&" + query.replace(" ", "%20")
-				.replace("(", "%28")
-				.replace(")", "%29")
-				.replace("%&", "%25&")
-				.replaceAll("%$", "%25"));
+		StringBuilder encoded = new StringBuilder();
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			encoded.append('&')
+				.append(pair, 0, eq + 1)
+				.append(java.net.URLEncoder.encode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		Http.Response response = tenant.admin().get("/api/v1/smbs?per_page=200" + encoded);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json().at("/data").findValuesAsString("business_name");
 	}
