@@ -20,7 +20,7 @@ class ModularityTests {
 	void everyBusinessCapabilityIsAModule() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString())).contains("identity", "community",
 				"smb", "engagement", "campaign", "messaging", "content", "approval", "inbound", "ai", "platform",
-				"demo");
+				"demo", "activity");
 	}
 
 	@Test

@@ -1,0 +1,4 @@
+@NullMarked
+package com.fibonacco.activity.internal;
+
+import org.jspecify.annotations.NullMarked;
