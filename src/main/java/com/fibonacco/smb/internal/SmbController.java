@@ -52,7 +52,8 @@ class SmbController {
 			description = "Filters: community_id, engagement_tier, campaign_status, service_model, subscription_tier, "
 					+ "tag (+ tag_match=any|all), can_receive=email|sms|rvm|phone, data_quality_score_min/_max, "
 					+ "created_after/_before, updated_after/_before, state, city, deleted=only; search= finds partial "
-					+ "words and typos in business, DBA and contact name, email, phone and city. sort= business_name, "
+					+ "words in business, DBA and contact name, email, phone and city, and when nothing contains the "
+					+ "term, similar words (typos); meta.search_match says which (contains or similar). sort= business_name, "
 					+ "created_at, updated_at, engagement_score, data_quality_score (prefix - for descending). Page with "
 					+ "page/per_page (≤200) or, for deep paging, cursor=meta.next_cursor. Lists are comma-separated.")
 	ApiResponse<List<SmbResponse>> list(@RequestParam MultiValueMap<String, String> params) {

@@ -68,8 +68,30 @@ final class SmbListQuery {
 
 	}
 
-	/** A where clause over {@code smbs s} with its named parameters. */
-	record Filter(String where, Map<String, Object> params, @Nullable String search) {
+	/**
+	 * A where clause over {@code smbs s} with its named parameters. With a word search,
+	 * {@code where} finds the SMBs whose search document contains the term, and
+	 * {@link #similar()} the same filters with SMBs whose words are similar to it
+	 * (typos).
+	 */
+	record Filter(String where, Map<String, Object> params, @Nullable String search, @Nullable String similarWhere) {
+
+		/** Whether {@link #similar()} exists: a word search (not a phone number). */
+		boolean hasSimilar() {
+			return similarWhere != null;
+		}
+
+		/**
+		 * The same filters, matching the search term by word similarity instead of
+		 * containment.
+		 */
+		Filter similar() {
+			if (similarWhere == null) {
+				throw new IllegalStateException("no word search");
+			}
+			return new Filter(similarWhere, params, search, null);
+		}
+
 	}
 
 	record Sort(SortKey key, boolean descending) {
@@ -80,7 +102,10 @@ final class SmbListQuery {
 
 	}
 
-	record Cursor(Sort sort, String value, UUID id) {
+	/**
+	 * A keyset position; {@code similar} when the page it follows matched similar words.
+	 */
+	record Cursor(Sort sort, String value, UUID id, boolean similar) {
 	}
 
 	private final List<FieldError> errors = new ArrayList<>();
@@ -159,12 +184,13 @@ final class SmbListQuery {
 			where.append(" AND s.community_id IN (:communities)");
 			params.put("communities", communities);
 		}
-		List<Integer> tiers = list("engagement_tier").stream().map(value -> {
+		// smallint like the column, so the search index's engagement_tier key applies
+		List<Short> tiers = list("engagement_tier").stream().map(value -> {
 			if (!value.matches("[1-4]")) {
 				error("engagement_tier", "must be 1, 2, 3 or 4");
-				return 0;
+				return (short) 0;
 			}
-			return Integer.parseInt(value);
+			return Short.valueOf(value);
 		}).toList();
 		if (!tiers.isEmpty()) {
 			where.append(" AND s.engagement_tier IN (:tiers)");
@@ -215,8 +241,10 @@ final class SmbListQuery {
 		time(where, params, "created_before", "s.created_at < ", true);
 		time(where, params, "updated_after", "s.updated_at >= ", false);
 		time(where, params, "updated_before", "s.updated_at < ", true);
+		String beforeSearch = where.toString();
 		String search = search(where, params);
-		return new Filter(where.toString(), params, search);
+		String similarWhere = params.containsKey("search") ? beforeSearch + " AND :search <% s.search_document" : null;
+		return new Filter(where.toString(), params, search, similarWhere);
 	}
 
 	private @Nullable String search(StringBuilder where, Map<String, Object> params) {
@@ -236,9 +264,12 @@ final class SmbListQuery {
 			params.put("searchLike", "%" + digits + "%");
 			return digits;
 		}
-		// partial words through LIKE, typos through trigram word similarity; both use the
-		// GIN index
-		where.append(" AND (s.search_document LIKE :searchLike ESCAPE '\\' OR :search <% s.search_document)");
+		// partial words through LIKE; when no SMB contains the term, SmbService
+		// searches again by word similarity (typos) with Filter.similar(). Both use
+		// the trigram index, but a similarity search rechecks every candidate with
+		// word_similarity(), which made each search of 1,000,000 SMBs cost ~0.5 s
+		// (docs/benchmarks.md); a LIKE recheck is cheap
+		where.append(" AND s.search_document LIKE :searchLike ESCAPE '\\'");
 		params.put("searchLike", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		params.put("search", term);
 		return term;
@@ -333,17 +364,18 @@ final class SmbListQuery {
 	}
 
 	static String encode(Cursor cursor) {
-		String plain = cursor.sort().api() + "\n" + cursor.value() + "\n" + cursor.id();
+		String plain = cursor.sort().api() + "\n" + cursor.value() + "\n" + cursor.id()
+				+ (cursor.similar() ? "\nsimilar" : "");
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static Cursor decode(String token, Sort sort) {
 		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 3);
-			if (parts.length != 3 || !parts[0].equals(sort.api())) {
+			String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 4);
+			if (parts.length < 3 || !parts[0].equals(sort.api()) || parts.length == 4 && !parts[3].equals("similar")) {
 				throw new IllegalArgumentException();
 			}
-			return new Cursor(sort, parts[1], UUID.fromString(parts[2]));
+			return new Cursor(sort, parts[1], UUID.fromString(parts[2]), parts.length == 4);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_cursor",

@@ -187,7 +187,12 @@ class SmbService {
 		return get(tenant, id);
 	}
 
-	/** One page of the list: by offset (page) or after a keyset cursor. */
+	/**
+	 * One page of the list: by offset (page) or after a keyset cursor. A word search
+	 * finds the SMBs containing the term; when none does, those with similar words
+	 * (typos), and {@code meta.search_match} says which ({@code contains} or
+	 * {@code similar}).
+	 */
 	@Transactional(readOnly = true)
 	ListPage list(TenantId tenant, Map<String, String> params) {
 		SmbListQuery.rejectUnknown(params, allowedListParams());
@@ -195,63 +200,42 @@ class SmbService {
 		PageQuery page = SmbListQuery.page(params);
 		boolean relevance = filter.search() != null && params.get("sort") == null && params.get("cursor") == null;
 		Sort sort = SmbListQuery.sort(params.get("sort"));
-		Map<String, Object> sqlParams = new HashMap<>(filter.params());
-		if (filter.params().containsKey("search")) {
-			// pg_trgm's default (0.6) misses one-letter typos in short words ("bakry");
-			// 0.4 finds them, and
-			// relevance order keeps the closest matches first
-			jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-				.param("threshold", SEARCH_THRESHOLD)
-				.query()
-				.singleValue();
-		}
-		StringBuilder sql = new StringBuilder("SELECT ").append(SmbRecords.COLUMNS)
-			.append(" FROM smbs s WHERE ")
-			.append(filter.where());
 		String cursorToken = params.get("cursor");
-		if (cursorToken != null && !cursorToken.isBlank()) {
-			Cursor cursor = SmbListQuery.decode(cursorToken, sort);
-			sql.append(" AND (")
-				.append(sort.key().sql)
-				.append(", s.id) ")
-				.append(sort.descending() ? "<" : ">")
-				.append(" (:cursorValue, :cursorId)");
-			sqlParams.put("cursorValue", SmbListQuery.cursorValue(cursor));
-			sqlParams.put("cursorId", cursor.id());
-		}
-		String direction = sort.descending() ? " DESC" : "";
+		Cursor cursor = cursorToken == null || cursorToken.isBlank() ? null : SmbListQuery.decode(cursorToken, sort);
 		if (relevance && !filter.params().containsKey("search")) {
 			relevance = false; // a phone-number search has no similarity to rank by
 		}
-		if (relevance) {
-			sql.append(" ORDER BY word_similarity(:search, s.search_document) DESC, s.id");
+		boolean similar = cursor != null && cursor.similar() && filter.hasSimilar();
+		if (similar) {
+			filter = similar(filter);
 		}
-		else {
-			sql.append(" ORDER BY ").append(sort.key().sql).append(direction).append(", s.id").append(direction);
+		Long total = null;
+		if (!"false".equals(params.get("include_total")) && cursor == null) {
+			total = count(filter);
+			if (total == 0 && filter.hasSimilar()) {
+				filter = similar(filter);
+				similar = true;
+				total = count(filter);
+			}
 		}
-		sql.append(" LIMIT :limit");
-		sqlParams.put("limit", page.perPage() + 1);
-		if (cursorToken == null || cursorToken.isBlank()) {
-			sql.append(" OFFSET :offset");
-			sqlParams.put("offset", page.offset());
+		List<SmbRow> rows = rows(filter, sort, cursor, page, relevance);
+		if (rows.isEmpty() && filter.hasSimilar() && total == null
+				&& (cursor == null && page.offset() == 0 || !any(filter))) {
+			// nothing contains the term: look for similar words
+			filter = similar(filter);
+			similar = true;
+			rows = rows(filter, sort, cursor, page, relevance);
 		}
-		List<SmbRow> rows = new ArrayList<>(records.list(sql.toString(), sqlParams));
 		boolean more = rows.size() > page.perPage();
 		if (more) {
 			rows.remove(rows.size() - 1);
 		}
-		String next = more && !relevance && !rows.isEmpty() ? SmbListQuery.encode(new Cursor(sort,
-				SmbListQuery.cursorValueOf(rows.get(rows.size() - 1), sort.key()), rows.get(rows.size() - 1).uuid()))
+		String next = more && !relevance && !rows.isEmpty() ? SmbListQuery
+			.encode(new Cursor(sort, SmbListQuery.cursorValueOf(rows.get(rows.size() - 1), sort.key()),
+					rows.get(rows.size() - 1).uuid(), similar))
 				: null;
-		Long total = null;
-		if (!"false".equals(params.get("include_total")) && (cursorToken == null || cursorToken.isBlank())) {
-			total = jdbc.sql("SELECT count(*) FROM smbs s WHERE " + filter.where())
-				.params(filter.params())
-				.query(Long.class)
-				.single();
-		}
 		Map<String, Object> meta = new LinkedHashMap<>();
-		if (cursorToken == null || cursorToken.isBlank()) {
+		if (cursor == null) {
 			meta.put("page", page.page());
 		}
 		meta.put("per_page", page.perPage());
@@ -260,8 +244,79 @@ class SmbService {
 			meta.put("last_page", Math.max(1, (total + page.perPage() - 1) / page.perPage()));
 		}
 		meta.put("sort", relevance ? "relevance" : sort.api());
+		if (filter.search() != null) {
+			meta.put("search_match", similar ? "similar" : "contains");
+		}
 		meta.put("next_cursor", next);
 		return new ListPage(rows, meta);
+	}
+
+	/**
+	 * The filter matching the search term by word similarity, in a transaction whose
+	 * similarity threshold is {@value #SEARCH_THRESHOLD}: pg_trgm's default (0.6) misses
+	 * one-letter typos in short words ("bakry"); 0.4 finds them.
+	 */
+	private Filter similar(Filter filter) {
+		jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
+			.param("threshold", SEARCH_THRESHOLD)
+			.query()
+			.singleValue();
+		return filter.similar();
+	}
+
+	/** The page's rows, plus one more if there is a next page. */
+	private List<SmbRow> rows(Filter filter, Sort sort, @Nullable Cursor cursor, PageQuery page, boolean relevance) {
+		Map<String, Object> sqlParams = new HashMap<>(filter.params());
+		StringBuilder where = new StringBuilder(filter.where());
+		if (cursor != null) {
+			where.append(" AND (")
+				.append(sort.key().sql)
+				.append(", s.id) ")
+				.append(sort.descending() ? "<" : ">")
+				.append(" (:cursorValue, :cursorId)");
+			sqlParams.put("cursorValue", SmbListQuery.cursorValue(cursor));
+			sqlParams.put("cursorId", cursor.id());
+		}
+		StringBuilder sql = new StringBuilder("SELECT ").append(SmbRecords.COLUMNS);
+		if (filter.search() != null) {
+			// A search gets all its matches through the trigram index, then sorts
+			// them (OFFSET 0 keeps the planner from merging the two): its cost follows
+			// the number of matches, as with the relevance order. Left free, the
+			// planner often walks the sort key's index, expecting matches early, and
+			// reads 100,000 rows for a rare term (docs/benchmarks.md).
+			sql.append(" FROM (SELECT * FROM smbs s WHERE ").append(where).append(" OFFSET 0) s");
+		}
+		else {
+			sql.append(" FROM smbs s WHERE ").append(where);
+		}
+		String direction = sort.descending() ? " DESC" : "";
+		if (relevance) {
+			sql.append(" ORDER BY word_similarity(:search, s.search_document) DESC, s.id");
+		}
+		else {
+			sql.append(" ORDER BY ").append(sort.key().sql).append(direction).append(", s.id").append(direction);
+		}
+		sql.append(" LIMIT :limit");
+		sqlParams.put("limit", page.perPage() + 1);
+		if (cursor == null) {
+			sql.append(" OFFSET :offset");
+			sqlParams.put("offset", page.offset());
+		}
+		return new ArrayList<>(records.list(sql.toString(), sqlParams));
+	}
+
+	private long count(Filter filter) {
+		return jdbc.sql("SELECT count(*) FROM smbs s WHERE " + filter.where())
+			.params(filter.params())
+			.query(Long.class)
+			.single();
+	}
+
+	private boolean any(Filter filter) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM smbs s WHERE " + filter.where() + ")")
+			.params(filter.params())
+			.query(Boolean.class)
+			.single();
 	}
 
 	static final String SEARCH_THRESHOLD = "0.4";
@@ -304,16 +359,11 @@ class SmbService {
 		}
 		SmbListQuery.rejectUnknown(filters, SmbListQuery.FILTERS);
 		Filter filter = SmbListQuery.filter(tenant, filters);
-		String where = filter.where();
-		Map<String, Object> params = new HashMap<>(filter.params());
-		if (!ids.isEmpty()) {
-			where += " AND s.id IN (:ids)";
-			params.put("ids", ids);
+		List<UUID> matched = lockMatching(filter, ids);
+		if (matched.isEmpty() && filter.hasSimilar()) {
+			// the same SMBs the list shows: similar words when nothing contains the term
+			matched = lockMatching(similar(filter), ids);
 		}
-		List<UUID> matched = jdbc.sql("SELECT s.id FROM smbs s WHERE " + where + " ORDER BY s.id FOR UPDATE")
-			.params(params)
-			.query(UUID.class)
-			.list();
 		if (matched.size() > BULK_LIMIT) {
 			throw ApiException.invalid("filters", "match " + matched.size() + " SMBs; a bulk update takes at most "
 					+ BULK_LIMIT + " at once — narrow the filters");
@@ -344,6 +394,19 @@ class SmbService {
 			updated++;
 		}
 		return updated;
+	}
+
+	private List<UUID> lockMatching(Filter filter, List<UUID> ids) {
+		String where = filter.where();
+		Map<String, Object> params = new HashMap<>(filter.params());
+		if (!ids.isEmpty()) {
+			where += " AND s.id IN (:ids)";
+			params.put("ids", ids);
+		}
+		return jdbc.sql("SELECT s.id FROM smbs s WHERE " + where + " ORDER BY s.id FOR UPDATE")
+			.params(params)
+			.query(UUID.class)
+			.list();
 	}
 
 	private void checkReferences(TenantId tenant, SmbFields fields) {

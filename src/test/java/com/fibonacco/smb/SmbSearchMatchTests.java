@@ -1,0 +1,113 @@
+package com.fibonacco.smb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.fibonacco.community.Communities;
+import com.fibonacco.support.Http;
+import com.fibonacco.support.ServerTest;
+import com.fibonacco.support.Tenancy;
+import com.fibonacco.support.Tenancy.TestTenant;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The list's search finds the SMBs containing the term, and similar words (typos) only
+ * when no SMB contains it: the list, its cursor, its total and bulk update agree.
+ */
+@ServerTest
+class SmbSearchMatchTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Communities communities;
+
+	TestTenant tenant;
+
+	@BeforeEach
+	void setUp() {
+		tenant = new Tenancy(port).newTenant("Blue Ridge Outreach");
+		UUID hendersonville = SmbFixtures.community(communities, tenant.id(), "Hendersonville", "America/New_York");
+		SmbFixtures.create(tenant.admin(), SmbFixtures.bakery(hendersonville));
+		SmbFixtures.create(tenant.admin(),
+				SmbFixtures.smb(hendersonville, "Baker Law Offices", "kevin@bakerlaw.com", "8286921200"));
+		SmbFixtures.create(tenant.admin(), SmbFixtures.smb(hendersonville, "Blue Ridge Plumbing & Heating",
+				"jobs@blueridgeplumb.com", "8286925500"));
+	}
+
+	@Test
+	void aTermSomeSmbContainsFindsOnlyTheSmbsContainingIt() {
+		Http.Response response = list("search=bakery");
+
+		assertThat(names(response)).containsExactly("Main Street Bakery");
+		assertThat(response.text("/meta/search_match")).isEqualTo("contains");
+		assertThat(response.json().at("/meta/total").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aTermNoSmbContainsFindsSimilarWords() {
+		Http.Response response = list("search=bakry&sort=business_name");
+
+		assertThat(names(response)).containsExactly("Baker Law Offices", "Main Street Bakery");
+		assertThat(response.text("/meta/search_match")).isEqualTo("similar");
+		assertThat(response.json().at("/meta/total").asLong()).isEqualTo(2);
+		assertThat(names(list("search=bakry&sort=business_name&include_total=false")))
+			.containsExactly("Baker Law Offices", "Main Street Bakery");
+	}
+
+	@Test
+	void theCursorKeepsPagingThroughSimilarWords() {
+		List<String> walked = new ArrayList<>();
+		String cursor = null;
+		do {
+			Http.Response page = list("search=bakry&sort=business_name&per_page=1&include_total=false"
+					+ (cursor == null ? "" : "&cursor=" + cursor));
+			assertThat(page.text("/meta/search_match")).isEqualTo("similar");
+			walked.addAll(names(page));
+			JsonNode next = page.json().at("/meta/next_cursor");
+			cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+		}
+		while (cursor != null);
+
+		assertThat(walked).containsExactly("Baker Law Offices", "Main Street Bakery");
+		assertThat(names(list("search=bakry&sort=business_name&per_page=1&page=2&include_total=false")))
+			.containsExactly("Main Street Bakery");
+	}
+
+	@Test
+	void aBulkUpdateSelectsTheSmbsTheListShows() {
+		Http.Response contains = tenant.admin()
+			.post("/api/v1/smbs/bulk-update",
+					Map.of("filters", Map.of("search", "bakery"), "updates", Map.of("subscription_tier", "basic")));
+		Http.Response similar = tenant.admin()
+			.post("/api/v1/smbs/bulk-update",
+					Map.of("filters", Map.of("search", "bakry"), "updates", Map.of("subscription_tier", "premium")));
+
+		assertThat(contains.json().at("/data/updated_count").asInt()).as(contains.body()).isEqualTo(1);
+		assertThat(similar.json().at("/data/updated_count").asInt()).as(similar.body()).isEqualTo(2);
+		assertThat(names(list("subscription_tier=premium&sort=business_name"))).containsExactly("Baker Law Offices",
+				"Main Street Bakery");
+	}
+
+	private Http.Response list(String query) {
+		Http.Response response = tenant.admin().get("/api/v1/smbs?" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response;
+	}
+
+	private static List<String> names(Http.Response response) {
+		return response.json().at("/data").findValuesAsString("business_name");
+	}
+
+}
