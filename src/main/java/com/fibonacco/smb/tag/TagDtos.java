@@ -59,15 +59,15 @@ final class TagDtos {
 			return present.contains(field);
 		}
 
-		@Nullable String name() {
+		public @Nullable String getName() {
 			return name;
 		}
 
-		@Nullable String color() {
+		public @Nullable String getColor() {
 			return color;
 		}
 
-		@Nullable String description() {
+		public @Nullable String getDescription() {
 			return description;
 		}
 

@@ -95,10 +95,10 @@ class TagService {
 	@Transactional
 	TagRow update(TenantId tenant, UUID id, UpdateTagRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		if (request.has("name") && (request.name() == null || request.name().isBlank())) {
+		if (request.has("name") && (request.getName() == null || request.getName().isBlank())) {
 			errors.add(new FieldError("name", "must not be blank"));
 		}
-		if (request.has("color") && (request.color() == null || !COLORS.contains(request.color()))) {
+		if (request.has("color") && (request.getColor() == null || !COLORS.contains(request.getColor()))) {
 			errors.add(colorError());
 		}
 		if (!errors.isEmpty()) {
@@ -106,7 +106,7 @@ class TagService {
 		}
 		tags.lockTenantTags(tenant);
 		TagRow tag = tag(tenant, id);
-		String name = request.has("name") && request.name() != null ? request.name().strip() : tag.name();
+		String name = request.has("name") && request.getName() != null ? request.getName().strip() : tag.name();
 		String slug = tag.slug();
 		if (!name.equals(tag.name())) {
 			if (tags.nameTaken(tenant, name, id)) {
@@ -116,8 +116,8 @@ class TagService {
 				slug = freeSlug(tenant, name);
 			}
 		}
-		String color = request.has("color") && request.color() != null ? request.color() : tag.color();
-		String description = request.has("description") ? blankToNull(request.description()) : tag.description();
+		String color = request.has("color") && request.getColor() != null ? request.getColor() : tag.color();
+		String description = request.has("description") ? blankToNull(request.getDescription()) : tag.description();
 		try {
 			tags.update(tenant, id, name, slug, color, description, clock.instant());
 		}

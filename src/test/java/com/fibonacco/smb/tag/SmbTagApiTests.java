@@ -28,10 +28,10 @@ class SmbTagApiTests {
 	int port;
 
 	@Autowired
-	SmbFixtures fixtures;
+	SmbItemFixtures fixtures;
 
 	@Autowired
-	SmbEventRecorder events;
+	SmbItemEvents events;
 
 	Tenancy tenancy;
 

@@ -29,10 +29,10 @@ class TagApiTests {
 	int port;
 
 	@Autowired
-	SmbFixtures fixtures;
+	SmbItemFixtures fixtures;
 
 	@Autowired
-	SmbEventRecorder events;
+	SmbItemEvents events;
 
 	Tenancy tenancy;
 
@@ -381,6 +381,18 @@ class TagApiTests {
 		});
 		assertThat(foreign.status()).isEqualTo(422);
 		assertThat(foreign.text("/errors/0/field")).isEqualTo("smb_ids");
+	}
+
+	@Test
+	void theApiDocumentDescribesTheTagEndpoints() {
+		Http.Response docs = new Http(port).get("/v3/api-docs");
+
+		assertThat(docs.json().at("/paths").propertyNames()).contains("/api/v1/tags", "/api/v1/tags/{id}",
+				"/api/v1/tags/{id}/smbs", "/api/v1/smbs/{smbId}/tags", "/api/v1/smbs/{smbId}/tags/{tagId}");
+		assertThat(docs.json().at("/paths/~1api~1v1~1tags~1{id}/put/responses").propertyNames()).contains("200", "403",
+				"404", "422");
+		assertThat(docs.json().at("/components/schemas/UpdateTagRequest/properties").propertyNames()).contains("name",
+				"color", "description");
 	}
 
 	private String createTag(String name) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * test thread's events, and these are published on the server's request threads.
  */
 @Component
-public class SmbEventRecorder {
+public class SmbItemEvents {
 
 	private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * local businesses in it.
  */
 @Component
-public class SmbFixtures {
+public class SmbItemFixtures {
 
 	/** The time zone of the fixtures' community: due dates end at midnight here. */
 	public static final ZoneId ZONE = ZoneId.of("America/Chicago");
@@ -39,7 +39,7 @@ public class SmbFixtures {
 
 	private final Map<UUID, CommunityId> communityOf = new ConcurrentHashMap<>();
 
-	SmbFixtures(Communities communities, Smbs smbs, JdbcClient jdbc) {
+	SmbItemFixtures(Communities communities, Smbs smbs, JdbcClient jdbc) {
 		this.communities = communities;
 		this.smbs = smbs;
 		this.jdbc = jdbc;
