@@ -7,8 +7,10 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import com.fibonacco.shared.security.CurrentUser;
+import com.fibonacco.shared.web.ApiException;
 import com.fibonacco.shared.web.ApiResponse;
 import com.fibonacco.shared.web.PageQuery;
+import com.fibonacco.smb.internal.SmbSelections;
 import com.fibonacco.smb.tag.TagDtos.CreateTagRequest;
 import com.fibonacco.smb.tag.TagDtos.SmbIdsRequest;
 import com.fibonacco.smb.tag.TagDtos.TagResponse;
@@ -39,7 +41,10 @@ class TagController {
 
 	private final TagService tags;
 
-	TagController(TagService tags) {
+	private final SmbSelections selections;
+
+	TagController(TagService tags, SmbSelections selections) {
+		this.selections = selections;
 		this.tags = tags;
 	}
 
@@ -93,9 +98,10 @@ class TagController {
 	@Operation(summary = "Put the tag on many SMBs",
 			description = "Up to 10,000 smb_ids. Every id must be a (not deleted) SMB of the tenant, else 422 names "
 					+ "them and nothing is tagged. SMBs that already carry the tag are left as they are; "
-					+ "tagged_count counts the newly tagged ones.")
+					+ "tagged_count counts the newly tagged ones. Instead of smb_ids, filters (the SMB list's filters) "
+					+ "tags everything they select.")
 	ApiResponse<TaggedCount> tagSmbs(@PathVariable UUID id, @Valid @RequestBody SmbIdsRequest request) {
-		return ApiResponse.of(new TaggedCount(tags.tagSmbs(CurrentUser.get(), id, request.smbIds())));
+		return ApiResponse.of(new TaggedCount(tags.tagSmbs(CurrentUser.get(), id, smbIds(request))));
 	}
 
 	@DeleteMapping("/{id}/smbs")
@@ -105,7 +111,19 @@ class TagController {
 					+ "of the tenant, else 422 names them and nothing changes; untagged_count counts the SMBs "
 					+ "that carried the tag.")
 	ApiResponse<UntaggedCount> untagSmbs(@PathVariable UUID id, @Valid @RequestBody SmbIdsRequest request) {
-		return ApiResponse.of(new UntaggedCount(tags.untagSmbs(CurrentUser.get(), id, request.smbIds())));
+		return ApiResponse.of(new UntaggedCount(tags.untagSmbs(CurrentUser.get(), id, smbIds(request))));
+	}
+
+	/** The SMBs a bulk request names: by id, or everything its filters select. */
+	private List<UUID> smbIds(SmbIdsRequest request) {
+		if ((request.smbIds() == null) == (request.filters() == null)) {
+			throw ApiException.invalid("smb_ids", "give either smb_ids or filters");
+		}
+		if (request.smbIds() != null) {
+			return request.smbIds();
+		}
+		return selections.select(CurrentUser.get().tenantId(), SmbSelections.flatten(request.filters()),
+				TagDtos.MAX_BULK_SMBS);
 	}
 
 }

@@ -76,7 +76,9 @@ final class TagDtos {
 	record TagIdsRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> tagIds) {
 	}
 
-	record SmbIdsRequest(@NotNull @Size(min = 1, max = MAX_BULK_SMBS) List<@NotNull UUID> smbIds) {
+	/** Either {@code smb_ids} or {@code filters} (the SMB list's filters), not both. */
+	record SmbIdsRequest(@Nullable @Size(min = 1, max = MAX_BULK_SMBS) List<@NotNull UUID> smbIds,
+			tools.jackson.databind.node.@Nullable ObjectNode filters) {
 	}
 
 	record TagResponse(UUID id, String name, String slug, String color, @Nullable String description, long smbCount,
