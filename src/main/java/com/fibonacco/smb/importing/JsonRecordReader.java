@@ -48,7 +48,8 @@ final class JsonRecordReader implements RecordReader {
 	private long number;
 
 	/**
-	 * @throws ImportFailure when the file is neither an array nor objects */
+	 * @throws ImportFailure when the file is neither an array nor objects
+	 */
 	JsonRecordReader(Reader reader, JsonMapper json, Map<String, Target> mapping) {
 		this.reader = reader;
 		this.mapping = mapping;
