@@ -88,16 +88,25 @@ final class ColumnPlan {
 				targets[i] = alias;
 			}
 			else if (bestRank.containsKey(alias) && rank < bestRank.get(alias)) {
-				targets[holder] = Target.EXTRA;
+				targets[holder] = loser(alias);
 				claimed.put(alias, i);
 				bestRank.put(alias, rank);
 				targets[i] = alias;
 			}
 			else {
-				targets[i] = Target.EXTRA;
+				targets[i] = loser(alias);
 			}
 		}
 		return new ColumnPlan(List.copyOf(headers), targets);
+	}
+
+	/**
+	 * Where a column goes that lost its field to a stronger one: metadata, except a
+	 * second way of naming the community (the export's community_slug next to its
+	 * community_id), which says nothing new.
+	 */
+	private static Target loser(Target target) {
+		return target == Target.COMMUNITY ? Target.IGNORE : Target.EXTRA;
 	}
 
 	List<String> headers() {

@@ -15,16 +15,45 @@ final class MergeSql {
 	}
 
 	/**
-	 * Marks rows whose key an earlier row (skip) or a later row (update) of the file also
-	 * has: sequential semantics without sequential work.
+	 * Rows of the file that share a key (email and/or phone, by {@code match_on}) with
+	 * another row, each labelled with its own row number to start: the first step of
+	 * finding the file's groups of rows about one business.
 	 */
-	static String dedupe(String table, String column, boolean keepLast) {
-		String winner = keepLast ? "k.last_row" : "k.first_row";
-		return "WITH k AS (SELECT " + column + " AS key, min(row_number) AS first_row, max(row_number) AS last_row "
-				+ "FROM " + table + " WHERE errors IS NULL AND dup_of IS NULL AND " + column + " IS NOT NULL "
-				+ "GROUP BY " + column + " HAVING count(*) > 1) " + "UPDATE " + table + " s SET dup_of = " + winner
-				+ " FROM k WHERE s." + column
-				+ " = k.key AND s.errors IS NULL AND s.dup_of IS NULL AND s.row_number <> " + winner;
+	static String duplicateCandidates(String table, boolean email, boolean phone) {
+		String emails = "SELECT primary_email FROM " + table + " WHERE errors IS NULL AND primary_email IS NOT NULL "
+				+ "GROUP BY primary_email HAVING count(*) > 1";
+		String phones = "SELECT primary_phone FROM " + table + " WHERE errors IS NULL AND primary_phone IS NOT NULL "
+				+ "GROUP BY primary_phone HAVING count(*) > 1";
+		String where = email && phone ? "(s.primary_email IN (" + emails + ") OR s.primary_phone IN (" + phones + "))"
+				: email ? "s.primary_email IN (" + emails + ")" : "s.primary_phone IN (" + phones + ")";
+		return "CREATE TEMPORARY TABLE import_duplicates ON COMMIT DROP AS SELECT s.row_number, "
+				+ (email ? "s.primary_email" : "NULL::text") + " AS email, "
+				+ (phone ? "s.primary_phone" : "NULL::text") + " AS phone, s.row_number AS label FROM " + table
+				+ " s WHERE s.errors IS NULL AND " + where;
+	}
+
+	/**
+	 * One round of label propagation: each candidate takes the smallest label among the
+	 * rows sharing its email or its phone. Repeated until nothing changes, the labels
+	 * name connected groups (A shares an email with B, B a phone with C: one business).
+	 */
+	static final String PROPAGATE = """
+			UPDATE import_duplicates d SET label = n.label
+			FROM (SELECT row_number, least(
+			        CASE WHEN email IS NULL THEN label ELSE min(label) OVER (PARTITION BY email) END,
+			        CASE WHEN phone IS NULL THEN label ELSE min(label) OVER (PARTITION BY phone) END) AS label
+			      FROM import_duplicates) n
+			WHERE d.row_number = n.row_number AND n.label < d.label""";
+
+	/**
+	 * Marks every row of a group but one as a duplicate of it: the last row under update
+	 * (the file's latest word), the first under skip — what processing the rows one by
+	 * one would leave, without doing it one by one.
+	 */
+	static String markDuplicates(String table, boolean keepLast) {
+		return "UPDATE " + table + " s SET dup_of = w.winner FROM (SELECT row_number, " + (keepLast ? "max" : "min")
+				+ "(row_number) OVER (PARTITION BY label) AS winner "
+				+ "FROM import_duplicates) w WHERE s.row_number = w.row_number AND s.row_number <> w.winner";
 	}
 
 	/** Copies the rejected rows' reasons into the error report. */

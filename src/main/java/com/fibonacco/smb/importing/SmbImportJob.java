@@ -190,15 +190,7 @@ public class SmbImportJob {
 				}
 				executeNamed(writing, MergeSql.errors(table), tenant.value(), row.id());
 				if (!row.onDuplicate().equals("create")) {
-					boolean keepLast = row.onDuplicate().equals("update");
-					try (Statement statement = writing.createStatement()) {
-						if (!row.matchOn().equals("phone")) {
-							statement.execute(MergeSql.dedupe(table, "primary_email", keepLast));
-						}
-						if (!row.matchOn().equals("email")) {
-							statement.execute(MergeSql.dedupe(table, "primary_phone", keepLast));
-						}
-					}
+					markDuplicates(writing, table, row);
 				}
 				int staged;
 				try (PreparedStatement done = writing.prepareStatement("""
@@ -228,6 +220,19 @@ public class SmbImportJob {
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("Staging failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Groups the file's rows about one business and marks all but one of each group. */
+	private static void markDuplicates(Connection writing, String table, ImportRow row) throws SQLException {
+		try (Statement statement = writing.createStatement()) {
+			statement.execute(MergeSql.duplicateCandidates(table, !row.matchOn().equals("phone"),
+					!row.matchOn().equals("email")));
+			// chains longer than this are rare; if one is left, its parts stay separate
+			for (int round = 0; round < 32 && statement.executeUpdate(MergeSql.PROPAGATE) > 0; round++) {
+				// the labels spread one more step
+			}
+			statement.execute(MergeSql.markDuplicates(table, row.onDuplicate().equals("update")));
 		}
 	}
 
