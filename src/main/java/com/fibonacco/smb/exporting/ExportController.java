@@ -76,7 +76,7 @@ class ExportController {
 			  s.rvm_opted_in, s.phone_opted_in, s.do_not_contact, s.source, s.data_quality_score,
 			  s.metadata::text AS metadata, s.created_at, s.updated_at
 			FROM smbs s JOIN communities c ON c.tenant_id = s.tenant_id AND c.id = s.community_id
-			WHERE """;
+			WHERE""";
 
 	private final PlatformTransactionManager transactions;
 
@@ -116,7 +116,7 @@ class ExportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"smbs-" + stamp + (format.equals("csv") ? ".csv" : ".jsonl") + "\"");
 		OutputStream out = response.getOutputStream();
-		String sql = SELECT + filter.where() + " ORDER BY s.id";
+		String sql = SELECT + " " + filter.where() + " ORDER BY s.id";
 		String threshold = filter.trigramSearch() ? SmbRules.searchThreshold() : null;
 		try {
 			if (format.equals("csv")) {

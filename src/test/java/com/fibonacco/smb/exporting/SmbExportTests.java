@@ -85,8 +85,13 @@ class SmbExportTests {
 		// metadata is one JSON cell; it does not start with a formula character
 		assertThat(JSON.readTree(evil.get("metadata")).at("/note").asString()).isEqualTo("=cmd|' /C calc'!A0");
 		for (Map<String, String> row : rows) {
-			row.values().forEach(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
-				.doesNotStartWith("@").doesNotStartWith("-").doesNotStartWith("\t").doesNotStartWith("\r"));
+			row.values()
+				.forEach(cell -> assertThat(cell).doesNotStartWith("=")
+					.doesNotStartWith("+")
+					.doesNotStartWith("@")
+					.doesNotStartWith("-")
+					.doesNotStartWith("\t")
+					.doesNotStartWith("\r"));
 		}
 
 		assertThat(csv(tenant.admin().get("/api/v1/smbs/export?search=gallatin").body()))
