@@ -145,6 +145,11 @@ public class SmbImportJob {
 
 	// ---------------------------------------------------------------- staging
 
+	/**
+	 * Stages the file. Row numbers come from the file, so staging again (after PostgreSQL
+	 * lost the unlogged table mid-merge) yields the same rows and the same report, and the
+	 * merge carries on after its last committed batch.
+	 */
 	private void stage(ImportRow row) {
 		TenantId tenant = row.tenant();
 		String table = StageTable.name(row.id());
@@ -194,9 +199,7 @@ public class SmbImportJob {
 				}
 				int staged;
 				try (PreparedStatement done = writing.prepareStatement("""
-						UPDATE smb_imports SET phase = 'merging', rows_total = ?, bytes_read = file_size,
-						  merged_through = 0, rows_processed = 0, created = 0, updated = 0, skipped = 0, failed = 0,
-						  updated_at = ?
+						UPDATE smb_imports SET phase = 'merging', rows_total = ?, bytes_read = file_size, updated_at = ?
 						WHERE tenant_id = ? AND id = ? AND status = 'running'
 						""")) {
 					done.setLong(1, rows);
