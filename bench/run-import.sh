@@ -29,6 +29,8 @@ if [ "$(id -u)" = "0" ]; then
 	exit $status
 fi
 
+# exec:exec starts "java" from the PATH: make it the JDK that builds
+if [ -n "${JAVA_HOME:-}" ]; then export PATH="$JAVA_HOME/bin:$PATH"; fi
 ./mvnw -q -B -ntp -DskipTests package
 mkdir -p bench/import/target
 ./mvnw -q -B -ntp -f bench/import/pom.xml compile exec:exec -Dbench.size="$SIZE" -Dbench.existing="$EXISTING" \

@@ -147,8 +147,8 @@ public class SmbImportJob {
 
 	/**
 	 * Stages the file. Row numbers come from the file, so staging again (after PostgreSQL
-	 * lost the unlogged table mid-merge) yields the same rows and the same report, and the
-	 * merge carries on after its last committed batch.
+	 * lost the unlogged table mid-merge) yields the same rows and the same report, and
+	 * the merge carries on after its last committed batch.
 	 */
 	private void stage(ImportRow row) {
 		TenantId tenant = row.tenant();
@@ -188,7 +188,9 @@ public class SmbImportJob {
 				}
 				execute(writing, "DELETE FROM smb_import_errors WHERE tenant_id = ? AND import_id = ?", tenant.value(),
 						row.id());
+				long started = System.nanoTime();
 				long rows = copy(row, mapping, normalizer, reading, writing, table);
+				long copied = System.nanoTime();
 				try (Statement statement = writing.createStatement()) {
 					statement.execute("CREATE INDEX ON " + table + " USING brin (row_number)");
 					statement.execute("ANALYZE " + table);
@@ -212,6 +214,8 @@ public class SmbImportJob {
 					throw new Cancelled();
 				}
 				writing.commit();
+				log.info("Import {}: staged {} rows in {} ms (reading, checking and COPY {} ms)", row.id(), rows,
+						(System.nanoTime() - started) / 1_000_000, (copied - started) / 1_000_000);
 			}
 			catch (RuntimeException | SQLException | IOException ex) {
 				writing.rollback();
@@ -293,6 +297,7 @@ public class SmbImportJob {
 		JobDashboardProgressBar progress = total > 0 ? context.progressBar(total) : null;
 		String sql = MergeSql.batch(table, row.onDuplicate(), row.matchOn(), row.dryRun());
 		long through = row.mergedThrough();
+		long started = System.nanoTime();
 		while (through < last) {
 			long lo = through;
 			long hi = Math.min(last, lo + properties.batchSize());
@@ -307,6 +312,8 @@ public class SmbImportJob {
 				hook.committed(importId, through);
 			}
 		}
+		log.info("Import {}: merged rows {} to {} in {} ms", importId, row.mergedThrough() + 1, last,
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**

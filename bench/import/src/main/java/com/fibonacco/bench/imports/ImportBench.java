@@ -395,7 +395,8 @@ public final class ImportBench {
 				"--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--fibonacco.demo-data=false",
 				"--fibonacco.admin.email=" + ADMIN_EMAIL, "--fibonacco.admin.password=" + ADMIN_PASSWORD,
-				"--jobrunr.background-job-server.poll-interval-in-seconds=5", "--logging.level.root=warn"));
+				"--jobrunr.background-job-server.poll-interval-in-seconds=5", "--logging.level.root=warn",
+				"--logging.level.com.fibonacco.smb.importing=info"));
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(out.resolve("import-server.log").toFile())
 			.start();
