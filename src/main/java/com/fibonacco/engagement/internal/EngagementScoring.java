@@ -69,6 +69,16 @@ class EngagementScoring {
 	 */
 	@Transactional
 	boolean record(Incoming signal) {
+		// Lock the SMB before the ledger insert: the insert's foreign key check takes a
+		// key
+		// share lock on the SMB's row, and two signals of one SMB that both took that
+		// first
+		// and then asked for the row lock would deadlock.
+		jdbc.sql("SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :smb FOR NO KEY UPDATE")
+			.param("tenant", signal.tenant().value())
+			.param("smb", signal.smb().value())
+			.query(Integer.class)
+			.optional();
 		if (!ledger.append(signal)) {
 			return false;
 		}
@@ -157,7 +167,7 @@ class EngagementScoring {
 		return jdbc.sql("""
 				SELECT engagement_score, engagement_tier FROM smbs
 				 WHERE tenant_id = :tenant AND id = :smb AND deleted_at IS NULL
-				   FOR UPDATE
+				   FOR NO KEY UPDATE
 				""")
 			.param("tenant", tenant.value())
 			.param("smb", smb.value())
