@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jobrunr.scheduling.JobScheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,13 +105,19 @@ public class EngagementJobs {
 	 * transaction.
 	 */
 	public Recalculated recalculate(TenantId tenant, Instant asOf) {
-		return java.util.Objects.requireNonNull(transactions
-			.execute(status -> new Recalculated(recalculateEngagement(tenant, asOf), recalculateLead(tenant, asOf))));
+		return recalculate(tenant, asOf, null);
 	}
 
-	private int recalculateEngagement(TenantId tenant, Instant asOf) {
+	/** The same for the tenant's SMBs whose ids are in the range (all when null). */
+	Recalculated recalculate(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
+		return java.util.Objects
+			.requireNonNull(transactions.execute(status -> new Recalculated(recalculateEngagement(tenant, asOf, range),
+					recalculateLead(tenant, asOf, range))));
+	}
+
+	private int recalculateEngagement(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
 		ScoreModel model = models.engagement(tenant);
-		SqlScores.Query scores = SqlScores.select(model, tenant, null, asOf,
+		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf,
 				"sm.engagement_score AS old_score, sm.engagement_tier AS old_tier", json);
 		Map<String, Object> params = new HashMap<>(scores.params());
 		String band = bandKey(model, "u.score", params);
@@ -146,9 +153,9 @@ public class EngagementJobs {
 		return moved.size();
 	}
 
-	private int recalculateLead(TenantId tenant, Instant asOf) {
+	private int recalculateLead(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
 		ScoreModel model = models.lead(tenant);
-		SqlScores.Query scores = SqlScores.select(model, tenant, null, asOf, "", json);
+		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf, "", json);
 		Map<String, Object> params = new HashMap<>(scores.params());
 		String band = bandKey(model, "x.score", params);
 		params.put("model", model.key());
@@ -196,8 +203,22 @@ public class EngagementJobs {
 	 * also records the changes and the day's snapshot; then the changes are published.
 	 */
 	public int evaluateTiers(TenantId tenant, Instant asOf) {
+		return evaluateTiers(tenant, asOf, null, "Nightly evaluation");
+	}
+
+	/**
+	 * The same for the tenant's SMBs whose ids are in the range (all when null), giving
+	 * {@code cause} as the reason.
+	 */
+	int evaluateTiers(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range, String cause) {
 		ScoreModel model = models.engagement(tenant);
 		Map<String, Object> params = new HashMap<>();
+		String inRange = "";
+		if (range != null) {
+			params.put("fromId", range.from());
+			params.put("toId", range.to());
+			inRange = " AND s.id BETWEEN :fromId AND :toId";
+		}
 		params.put("tenant", tenant.value());
 		params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
 		params.put("today", Scorer.day(asOf));
@@ -206,10 +227,11 @@ public class EngagementJobs {
 		String band = bandKey(model, "u.engagement_score", params);
 		String sql = """
 				WITH x AS (
-				  SELECT s.id, s.engagement_tier AS old_tier, """ + tier + """
-				 AS new_tier
-				    FROM smbs s
-				   WHERE s.tenant_id = :tenant AND s.deleted_at IS NULL
+				  SELECT s.id, s.engagement_tier AS old_tier, """ + tier + " AS new_tier" + """
+
+				 FROM smbs s
+				WHERE s.tenant_id = :tenant AND s.deleted_at IS NULL""" + inRange + """
+
 				     AND NOT EXISTS (SELECT 1 FROM tier_pins p
 				                      WHERE p.tenant_id = s.tenant_id AND p.smb_id = s.id
 				                        AND (p.expires_at IS NULL OR p.expires_at > :asOf))
@@ -235,7 +257,7 @@ public class EngagementJobs {
 				int score = rs.getInt("engagement_score");
 				return new SmbTierChanged(tenant, new SmbId(rs.getObject("id", UUID.class)), oldTier, newTier,
 						newTier < oldTier ? Direction.UPGRADE : Direction.DOWNGRADE,
-						"Nightly evaluation: score " + score + " is in " + model.bands().get(newTier - 1).name(), asOf);
+						cause + ": score " + score + " is in " + model.bands().get(newTier - 1).name(), asOf);
 			}).list();
 			recordTierChanges(changes);
 			changes.forEach(events::publishEvent);

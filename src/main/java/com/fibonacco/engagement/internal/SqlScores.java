@@ -32,6 +32,15 @@ final class SqlScores {
 	 */
 	static Query select(ScoreModel model, TenantId tenant, @Nullable UUID smb, Instant asOf, String extraColumns,
 			JsonMapper json) {
+		return select(model, tenant, smb == null ? null : new IdRange(smb, smb), asOf, extraColumns, json);
+	}
+
+	/**
+	 * The same for the SMBs whose ids are within {@code range} (all the tenant's when
+	 * null).
+	 */
+	static Query select(ScoreModel model, TenantId tenant, @Nullable IdRange range, Instant asOf, String extraColumns,
+			JsonMapper json) {
 		LocalDate today = Scorer.day(asOf);
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("tenant", tenant.value());
@@ -41,9 +50,10 @@ final class SqlScores {
 		params.put("minScore", model.minScore());
 		params.put("maxScore", model.maxScore());
 		params.put("rules", json.writeValueAsString(rules(model)));
-		String smbFilter = smb == null ? "" : " AND s.smb_id = :smb";
-		if (smb != null) {
-			params.put("smb", smb);
+		String smbFilter = range == null ? "" : " AND s.smb_id BETWEEN :fromId AND :toId";
+		if (range != null) {
+			params.put("fromId", range.from());
+			params.put("toId", range.to());
 		}
 		boolean limited = model.signalRules().stream().anyMatch(rule -> rule.maxOccurrences() != null);
 		List<Rule> inactivity = model.inactivityRules();
@@ -121,8 +131,8 @@ final class SqlScores {
 			sql.append("  LEFT JOIN last_activity la ON la.smb_id = sm.id\n");
 		}
 		sql.append(" WHERE sm.tenant_id = :tenant AND sm.deleted_at IS NULL");
-		if (smb != null) {
-			sql.append(" AND sm.id = :smb");
+		if (range != null) {
+			sql.append(" AND sm.id BETWEEN :fromId AND :toId");
 		}
 		return new Query(sql.toString(), params);
 	}
@@ -162,6 +172,10 @@ final class SqlScores {
 	}
 
 	record Query(String sql, Map<String, Object> params) {
+	}
+
+	/** SMB ids from … to, both included (UUIDs compare as PostgreSQL orders them). */
+	record IdRange(UUID from, UUID to) {
 	}
 
 }

@@ -96,7 +96,7 @@ class SqlScoresAgreementTests {
 						ScoreModel.Rule.inactivity("quiet", "Quiet", 10, -7)));
 
 		for (ScoreModel model : List.of(models.engagement(tenant), models.lead(tenant), limited)) {
-			SqlScores.Query query = SqlScores.select(model, tenant, null, asOf, "", json);
+			SqlScores.Query query = SqlScores.select(model, tenant, (SqlScores.IdRange) null, asOf, "", json);
 			Map<UUID, Integer> sql = new HashMap<>();
 			jdbc.sql(query.sql())
 				.params(query.params())
