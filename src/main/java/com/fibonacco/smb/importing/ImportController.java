@@ -26,6 +26,8 @@ import com.fibonacco.shared.web.Problems;
 import com.fibonacco.smb.exporting.CsvCells;
 import com.fibonacco.smb.exporting.Cursors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpHeaders;
@@ -80,6 +82,8 @@ class ImportController {
 					+ "matched without case to the SMB fields and common aliases (HubSpot and Mautic exports included); "
 					+ "a community column takes an id, slug or name; unmapped columns go to metadata. Answers 202 with "
 					+ "the import; follow it at the Location.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
 	ResponseEntity<ApiResponse<ImportResponse>> upload(HttpServletRequest request) throws IOException {
 		String contentType = request.getContentType();
 		if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
@@ -173,6 +177,13 @@ class ImportController {
 			.body(Problems.problem(HttpStatus.BAD_REQUEST, "malformed_request",
 					"The multipart body could not be read: " + ex.getMostSpecificCause().getMessage(),
 					List.of(new FieldError("file", "could not be read"))));
+	}
+
+	/**
+	 * The multipart form, for the API documentation (the request is read part by part).
+	 */
+	record UploadForm(MultipartFile file, @Nullable UUID communityId, @Nullable String onDuplicate,
+			@Nullable String matchOn, @Nullable String mapping, @Nullable Boolean dryRun) {
 	}
 
 	/** An import as the API shows it. */
