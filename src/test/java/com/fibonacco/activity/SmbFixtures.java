@@ -47,7 +47,7 @@ final class SmbFixtures {
 		return new NewSmb(community, slug, businessName, null, "restaurant", "Restaurants", "Maria Alvarez",
 				"maria@waterstreetdiner.example", "+13305550142", List.of(), "https://waterstreetdiner.example",
 				"112 W Main St", "Kent", "OH", "44240", new BigDecimal("41.153667"), new BigDecimal("-81.357887"),
-				"Breakfast and lunch since 1987", List.of("breakfast", "lunch", "catering"), 3, 35, null, null,
+				"Breakfast and lunch since 1987", List.of("breakfast", "lunch", "catering"), 4, 0, null, null,
 				"self_serve", "free", true, false, true, false, false, "test", Map.of());
 	}
 

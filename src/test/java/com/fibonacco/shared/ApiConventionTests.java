@@ -113,6 +113,19 @@ class ApiConventionTests {
 		assertThat(docs.json().at("/paths/~1api~1v1~1users/post/responses").propertyNames()).contains("201", "400",
 				"401", "403", "422");
 		assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+		assertThat(docs.json().at("/components/schemas").toString()).contains("\"created_at\"")
+			.doesNotContain("\"createdAt\"");
+	}
+
+	@Test
+	void aRefusedRequestOpensNoSession() {
+		Http client = new Http(port);
+
+		Http.Response refused = client.get("/api/v1/users");
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("FIBONACCO_SESSION"));
+		assertThat(client.post("/api/v1/users", "{}").status()).isEqualTo(401);
 	}
 
 	@Test

@@ -212,6 +212,28 @@ class SmbListTests {
 		assertThat(other.admin().get("/api/v1/communities/" + bozeman + "/smbs").status()).isEqualTo(404);
 	}
 
+	@Test
+	void tagsFilterTheListAndAFilterTagsEverythingItSelects() {
+		String vip = tenant.admin().post("/api/v1/tags", Map.of("name", "VIP", "color", "purple")).text("/data/id");
+		String cafe = tenant.admin().post("/api/v1/tags", Map.of("name", "Cafe owners")).text("/data/id");
+
+		Http.Response byFilter = tenant.admin()
+			.post("/api/v1/tags/" + vip + "/smbs", Map.of("filters", Map.of("community_id", bozeman.toString())));
+		String bakery = tenant.admin().get("/api/v1/smbs/slug/main-street-bakery").text("/data/id");
+		tenant.admin().post("/api/v1/smbs/" + bakery + "/tags", Map.of("tag_ids", List.of(vip, cafe)));
+
+		assertThat(byFilter.status()).as(byFilter.body()).isEqualTo(200);
+		assertThat(byFilter.json().at("/data/tagged_count").asInt()).isEqualTo(2);
+		assertThat(names("tag=" + vip)).containsExactly("Gallatin Valley Bikes", "Kim's Nail Studio",
+				"Main Street Bakery");
+		assertThat(names("tag=" + vip + "," + cafe + "&tag_match=all")).containsExactly("Main Street Bakery");
+		assertThat(names("tag=" + cafe + "&tag_match=any")).containsExactly("Main Street Bakery");
+		assertThat(tenant.admin().get("/api/v1/smbs?tag_match=some&tag=" + vip).status()).isEqualTo(422);
+		assertThat(tenant.admin()
+			.post("/api/v1/tags/" + vip + "/smbs", Map.of("filters", Map.of("engagement_tier", "9")))
+			.status()).isEqualTo(422);
+	}
+
 	private List<String> names(String query) {
 		StringBuilder encoded = new StringBuilder();
 		for (String pair : query.split("&")) {

@@ -9,6 +9,8 @@ import com.fibonacco.campaign.RvmDropQueued;
 import com.fibonacco.engagement.EngagementProperties;
 import com.fibonacco.engagement.SmbEngagementChanged;
 import com.fibonacco.engagement.SmbTierChanged;
+import com.fibonacco.engagement.SmbTierPinned;
+import com.fibonacco.engagement.SmbTierUnpinned;
 import com.fibonacco.messaging.CallbackReceived;
 import com.fibonacco.messaging.EmailBounced;
 import com.fibonacco.messaging.EmailClicked;
@@ -66,6 +68,29 @@ class OutreachEventRecorder {
 			.meta("new_tier", event.newTier())
 			.meta("direction", event.direction().name().toLowerCase(Locale.ROOT))
 			.meta("reason", event.reason()));
+	}
+
+	@EventListener
+	void on(SmbTierPinned event) {
+		activities.add(TimelineEntry
+			.of(event.tenantId(), event.smbId(), TIER_PINNED, "Pinned to " + tier(event.tier()), event.occurredAt())
+			.description(event.reason())
+			.performedBy(event.pinnedBy())
+			.meta("tier", event.tier())
+			.meta("reason", event.reason())
+			.meta("expires_at", event.expiresAt()));
+	}
+
+	@EventListener
+	void on(SmbTierUnpinned event) {
+		activities.add(TimelineEntry
+			.of(event.tenantId(), event.smbId(), TIER_UNPINNED,
+					(event.expired() ? "Pin to " + tier(event.pinnedTier()) + " expired"
+							: "Pin to " + tier(event.pinnedTier()) + " lifted"),
+					event.occurredAt())
+			.performedBy(event.liftedBy())
+			.meta("tier", event.pinnedTier())
+			.meta("expired", event.expired()));
 	}
 
 	@EventListener

@@ -89,6 +89,9 @@ class SecurityConfiguration {
 								"Your role may not do this");
 					}
 				}))
+			// a refused request must not open a session to remember itself: only login
+			// creates sessions
+			.requestCache(cache -> cache.disable())
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())

@@ -2,6 +2,7 @@ package com.fibonacco.shared.web;
 
 import java.util.Map;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -51,6 +52,17 @@ class OpenApiConfiguration {
 							.description("A personal API token from POST /api/v1/auth/tokens"))
 				.addSchemas("Problem", problemSchema()))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * springdoc reads models with its own (Jackson 2) mapper, which knows nothing of the
+	 * API's snake_case naming; without this the documented fields would be camelCase.
+	 */
+	@Bean
+	ModelResolver snakeCaseModels() {
+		return new ModelResolver(io.swagger.v3.core.util.Json.mapper()
+			.copy()
+			.setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
 	}
 
 	@Bean

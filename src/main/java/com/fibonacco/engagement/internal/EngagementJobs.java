@@ -1,0 +1,329 @@
+package com.fibonacco.engagement.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jobrunr.scheduling.JobScheduler;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.fibonacco.engagement.Direction;
+import com.fibonacco.engagement.SmbEngagementChanged;
+import com.fibonacco.engagement.SmbTierChanged;
+import com.fibonacco.shared.TenantId;
+import com.fibonacco.shared.jobs.RecurringJobs;
+import com.fibonacco.smb.SmbId;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The nightly jobs of seed 000 Task 6.2: RecalculateEngagementScores (02:00) and
+ * EvaluateTierTransitions (03:00). Each is one set-based statement per tenant (no loop
+ * over SMBs); only changed rows are written, so a second run the same day changes
+ * nothing. Public for JobRunr, which calls them.
+ */
+@Component
+public class EngagementJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(EngagementJobs.class);
+
+	private final JdbcClient jdbc;
+
+	private final ScoreModels models;
+
+	private final TierOverrides overrides;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	EngagementJobs(JdbcClient jdbc, ScoreModels models, TierOverrides overrides, ApplicationEventPublisher events,
+			TransactionTemplate transactions, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.models = models;
+		this.overrides = overrides;
+		this.events = events;
+		this.transactions = transactions;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void schedule(ApplicationReadyEvent ready) {
+		JobScheduler scheduler = ready.getApplicationContext().getBean(JobScheduler.class);
+		scheduler.scheduleRecurrently(RecurringJobs.RECALCULATE_ENGAGEMENT_SCORES.id(),
+				RecurringJobs.RECALCULATE_ENGAGEMENT_SCORES.cron(), ZoneOffset.UTC, this::recalculateEngagementScores);
+		scheduler.scheduleRecurrently(RecurringJobs.EVALUATE_TIER_TRANSITIONS.id(),
+				RecurringJobs.EVALUATE_TIER_TRANSITIONS.cron(), ZoneOffset.UTC, this::evaluateTierTransitions);
+	}
+
+	/** Recomputes every tenant's scores as of now. */
+	public int recalculateEngagementScores() {
+		Instant asOf = clock.instant();
+		int changed = 0;
+		for (TenantId tenant : tenants()) {
+			changed += recalculate(tenant, asOf).engagement();
+		}
+		log.info("Engagement scores recomputed: {} SMBs changed", changed);
+		return changed;
+	}
+
+	/**
+	 * Moves every tenant's SMBs to the tier of their score, lifting expired pins first.
+	 */
+	public int evaluateTierTransitions() {
+		Instant asOf = clock.instant();
+		overrides.liftExpired(asOf);
+		int changed = 0;
+		for (TenantId tenant : tenants()) {
+			changed += evaluateTiers(tenant, asOf);
+		}
+		log.info("Tier transitions evaluated: {} SMBs changed tier", changed);
+		return changed;
+	}
+
+	/**
+	 * The tenant's engagement and lead scores as of {@code asOf}: one statement per
+	 * model, writing changed scores, their snapshots and (lead) the change log, in one
+	 * transaction.
+	 */
+	public Recalculated recalculate(TenantId tenant, Instant asOf) {
+		return recalculate(tenant, asOf, null);
+	}
+
+	/** The same for the tenant's SMBs whose ids are in the range (all when null). */
+	Recalculated recalculate(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
+		return java.util.Objects
+			.requireNonNull(transactions.execute(status -> new Recalculated(recalculateEngagement(tenant, asOf, range),
+					recalculateLead(tenant, asOf, range))));
+	}
+
+	private int recalculateEngagement(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
+		ScoreModel model = models.engagement(tenant);
+		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf,
+				"sm.engagement_score AS old_score, sm.engagement_tier AS old_tier", json);
+		Map<String, Object> params = new HashMap<>(scores.params());
+		String band = bandKey(model, "u.score", params);
+		String sql = "WITH x AS (" + scores.sql() + """
+				),
+				upd AS (
+				  UPDATE smbs s SET engagement_score = x.score
+				    FROM x
+				   WHERE s.tenant_id = :tenant AND s.id = x.smb_id AND s.engagement_score <> x.score
+				  RETURNING s.id, x.old_score, x.score, x.old_tier
+				),
+				snap AS (
+				  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
+				  SELECT :tenant, u.id, :model, :today, u.score, """ + band + """
+				, u.old_tier FROM upd u
+				  ON CONFLICT (tenant_id, smb_id, model_key, day)
+				  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band
+				)
+				SELECT id, old_score, score FROM upd
+				""";
+		params.put("model", model.key());
+		List<Moved> moved = jdbc.sql(sql)
+			.params(params)
+			.query((rs, row) -> new Moved(new SmbId(rs.getObject("id", UUID.class)), rs.getInt("old_score"),
+					rs.getInt("score")))
+			.list();
+		for (Moved move : moved) {
+			if (Math.abs(move.newScore() - move.oldScore()) > EngagementScoring.REPORTED_MOVE) {
+				events
+					.publishEvent(new SmbEngagementChanged(tenant, move.smb(), move.oldScore(), move.newScore(), asOf));
+			}
+		}
+		return moved.size();
+	}
+
+	private int recalculateLead(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
+		ScoreModel model = models.lead(tenant);
+		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf, "", json);
+		Map<String, Object> params = new HashMap<>(scores.params());
+		String band = bandKey(model, "x.score", params);
+		params.put("model", model.key());
+		params.put("reason", "Recomputed as points expired or inactivity rules fired");
+		String sql = "WITH x AS (" + scores.sql() + """
+				),
+				cur AS (
+				  SELECT smb_id, score, band FROM smb_scores WHERE tenant_id = :tenant AND model_key = :model
+				),
+				banded AS (
+				  SELECT x.smb_id, x.score, """ + band + """
+				 AS band, cur.score AS cur_score, cur.band AS cur_band
+				    FROM x LEFT JOIN cur ON cur.smb_id = x.smb_id
+				),
+				changed AS (
+				  SELECT smb_id, coalesce(cur_score, :minScore) AS old_score, score, band
+				    FROM banded
+				   WHERE coalesce(cur_score, :minScore) <> score OR cur_band <> band
+				),
+				up AS (
+				  INSERT INTO smb_scores (tenant_id, smb_id, model_key, score, band, computed_at)
+				  SELECT :tenant, c.smb_id, :model, c.score, c.band, :asOf FROM changed c
+				  ON CONFLICT (tenant_id, smb_id, model_key)
+				  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, computed_at = EXCLUDED.computed_at
+				),
+				snap AS (
+				  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band)
+				  SELECT :tenant, c.smb_id, :model, :today, c.score, c.band FROM changed c
+				  ON CONFLICT (tenant_id, smb_id, model_key, day)
+				  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band
+				),
+				logged AS (
+				  INSERT INTO score_changes (tenant_id, id, smb_id, model_key, old_score, new_score, rule_key, reason,
+				                             occurred_at)
+				  SELECT :tenant, gen_random_uuid(), c.smb_id, :model, c.old_score, c.score, NULL, :reason, :asOf
+				    FROM changed c WHERE c.old_score <> c.score
+				)
+				SELECT count(*) FROM changed
+				""";
+		return jdbc.sql(sql).params(params).query(Integer.class).single();
+	}
+
+	/**
+	 * Moves the tenant's unpinned SMBs to the tier their score is in: one statement that
+	 * also records the changes and the day's snapshot; then the changes are published.
+	 */
+	public int evaluateTiers(TenantId tenant, Instant asOf) {
+		return evaluateTiers(tenant, asOf, null, "Nightly evaluation");
+	}
+
+	/**
+	 * The same for the tenant's SMBs whose ids are in the range (all when null), giving
+	 * {@code cause} as the reason.
+	 */
+	int evaluateTiers(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range, String cause) {
+		ScoreModel model = models.engagement(tenant);
+		Map<String, Object> params = new HashMap<>();
+		String inRange = "";
+		if (range != null) {
+			params.put("fromId", range.from());
+			params.put("toId", range.to());
+			inRange = " AND s.id BETWEEN :fromId AND :toId";
+		}
+		params.put("tenant", tenant.value());
+		params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+		params.put("today", Scorer.day(asOf));
+		params.put("model", model.key());
+		String tier = "(" + SqlScores.bandIndex(model, "s.engagement_score", params) + ") + 1";
+		String band = bandKey(model, "u.engagement_score", params);
+		String sql = """
+				WITH x AS (
+				  SELECT s.id, s.engagement_tier AS old_tier, """ + tier + " AS new_tier" + """
+
+				 FROM smbs s
+				WHERE s.tenant_id = :tenant AND s.deleted_at IS NULL""" + inRange + """
+
+				     AND NOT EXISTS (SELECT 1 FROM tier_pins p
+				                      WHERE p.tenant_id = s.tenant_id AND p.smb_id = s.id
+				                        AND (p.expires_at IS NULL OR p.expires_at > :asOf))
+				),
+				upd AS (
+				  UPDATE smbs s SET engagement_tier = x.new_tier
+				    FROM x
+				   WHERE s.tenant_id = :tenant AND s.id = x.id AND x.new_tier <> x.old_tier
+				  RETURNING s.id, x.old_tier, x.new_tier, s.engagement_score
+				),
+				snap AS (
+				  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
+				  SELECT :tenant, u.id, :model, :today, u.engagement_score, """ + band + """
+				, u.new_tier FROM upd u
+				  ON CONFLICT (tenant_id, smb_id, model_key, day) DO UPDATE SET tier = EXCLUDED.tier
+				)
+				SELECT id, old_tier, new_tier, engagement_score FROM upd
+				""";
+		Integer changed = transactions.execute(status -> {
+			List<SmbTierChanged> changes = jdbc.sql(sql).params(params).query((rs, row) -> {
+				int oldTier = rs.getInt("old_tier");
+				int newTier = rs.getInt("new_tier");
+				int score = rs.getInt("engagement_score");
+				return new SmbTierChanged(tenant, new SmbId(rs.getObject("id", UUID.class)), oldTier, newTier,
+						newTier < oldTier ? Direction.UPGRADE : Direction.DOWNGRADE,
+						cause + ": score " + score + " is in " + model.bands().get(newTier - 1).name(), asOf);
+			}).list();
+			recordTierChanges(changes);
+			changes.forEach(events::publishEvent);
+			return changes.size();
+		});
+		return changed == null ? 0 : changed;
+	}
+
+	private void recordTierChanges(List<SmbTierChanged> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		// one statement for the whole batch
+		List<Map<String, Object>> rows = changes.stream()
+			.map(change -> Map.<String, Object>of("id", com.fibonacco.shared.Ids.newId(clock), "smb_id",
+					change.smbId().value(), "old_tier", change.oldTier(), "new_tier", change.newTier(), "direction",
+					change.direction().name().toLowerCase(java.util.Locale.ROOT), "reason", change.reason()))
+			.toList();
+		jdbc.sql("""
+				INSERT INTO tier_changes (tenant_id, id, smb_id, old_tier, new_tier, direction, reason, occurred_at)
+				SELECT :tenant, r.id, r.smb_id, r.old_tier, r.new_tier, r.direction, r.reason, :at
+				  FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+				    AS r(id uuid, smb_id uuid, old_tier smallint, new_tier smallint, direction text, reason text)
+				""")
+			.param("tenant", changes.get(0).tenantId().value())
+			.param("at", changes.get(0).occurredAt().atOffset(ZoneOffset.UTC))
+			.param("rows", json.writeValueAsString(rows))
+			.update();
+	}
+
+	/** {@code CASE} giving the band key of {@code score}. */
+	private static String bandKey(ScoreModel model, String score, Map<String, Object> params) {
+		StringBuilder sql = new StringBuilder("CASE");
+		for (int i = 0; i < model.bands().size(); i++) {
+			params.put("bandKeyMin" + i, model.bands().get(i).minScore());
+			params.put("bandKey" + i, model.bands().get(i).key());
+			if (i < model.bands().size() - 1) {
+				sql.append(" WHEN ")
+					.append(score)
+					.append(" >= :bandKeyMin")
+					.append(i)
+					.append(" THEN :bandKey")
+					.append(i);
+			}
+			else {
+				sql.append(" ELSE :bandKey").append(i);
+			}
+		}
+		return sql.append(" END").toString();
+	}
+
+	private List<TenantId> tenants() {
+		return jdbc.sql("SELECT DISTINCT tenant_id FROM smbs")
+			.query((rs, row) -> new TenantId(rs.getObject("tenant_id", UUID.class)))
+			.list();
+	}
+
+	LocalDate today() {
+		return Scorer.day(clock.instant());
+	}
+
+	private record Moved(SmbId smb, int oldScore, int newScore) {
+	}
+
+	/** How many SMBs' scores changed, per model. */
+	public record Recalculated(int engagement, int lead) {
+	}
+
+}

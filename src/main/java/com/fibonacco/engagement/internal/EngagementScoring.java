@@ -1,0 +1,212 @@
+package com.fibonacco.engagement.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fibonacco.engagement.Direction;
+import com.fibonacco.engagement.SmbEngagementChanged;
+import com.fibonacco.engagement.SmbTierChanged;
+import com.fibonacco.engagement.internal.ScoreModel.Rule;
+import com.fibonacco.engagement.internal.TierPins.Pin;
+import com.fibonacco.shared.TenantId;
+import com.fibonacco.smb.SmbId;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The real-time path: a signal is recorded once, then its SMB's scores, tier and
+ * last-activity columns are brought up to date and the changes published, all in one
+ * transaction with the SMB's row locked (two signals of one SMB never race).
+ */
+@Service
+class EngagementScoring {
+
+	/** A move of more than this many points publishes {@link SmbEngagementChanged}. */
+	static final int REPORTED_MOVE = 10;
+
+	private final JdbcClient jdbc;
+
+	private final Ledger ledger;
+
+	private final ScoreModels models;
+
+	private final TierPins pins;
+
+	private final TierChanges tierChanges;
+
+	private final Snapshots snapshots;
+
+	private final LeadScores leadScores;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	EngagementScoring(JdbcClient jdbc, Ledger ledger, ScoreModels models, TierPins pins, TierChanges tierChanges,
+			Snapshots snapshots, LeadScores leadScores, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.models = models;
+		this.pins = pins;
+		this.tierChanges = tierChanges;
+		this.snapshots = snapshots;
+		this.leadScores = leadScores;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the signal; when it is new and made by a person, rescores its SMB.
+	 * @return whether it was recorded now (false: a replay, or an unknown SMB)
+	 */
+	@Transactional
+	boolean record(Incoming signal) {
+		// Lock the SMB before the ledger insert: the insert's foreign key check takes a
+		// key
+		// share lock on the SMB's row, and two signals of one SMB that both took that
+		// first
+		// and then asked for the row lock would deadlock.
+		jdbc.sql("SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :smb FOR NO KEY UPDATE")
+			.param("tenant", signal.tenant().value())
+			.param("smb", signal.smb().value())
+			.query(Integer.class)
+			.optional();
+		if (!ledger.append(signal)) {
+			return false;
+		}
+		if (!signal.machineGenerated()) {
+			rescore(signal.tenant(), signal.smb(), clock.instant(), signal, null);
+		}
+		return true;
+	}
+
+	/**
+	 * Brings the SMB's scores and tier up to date as of {@code asOf}.
+	 * @param trigger the signal that caused it, if one did: its last-activity column
+	 * moves
+	 * @param reason why, when no signal caused it (a pin set or lifted)
+	 */
+	@Transactional
+	Optional<Result> rescore(TenantId tenant, SmbId smb, Instant asOf, @Nullable Incoming trigger,
+			@Nullable String reason) {
+		Optional<Current> locked = lock(tenant, smb);
+		if (locked.isEmpty()) {
+			return Optional.empty();
+		}
+		Current current = locked.get();
+		ScoreModel model = models.engagement(tenant);
+		ScoreModel leadModel = models.lead(tenant);
+		int lookback = Math.max(model.lookbackDays(), leadModel.lookbackDays());
+		Instant since = Scorer.day(asOf).minusDays(lookback).atStartOfDay().toInstant(ZoneOffset.UTC);
+		List<Signal> signals = ledger.since(tenant, smb, since);
+
+		Scorer.Score score = Scorer.score(model, signals, asOf);
+		Optional<Pin> pin = pins.active(tenant, smb, asOf);
+		int tier = pin.map(Pin::tier).orElse(score.tier());
+		update(tenant, smb, score.total(), tier, trigger);
+
+		String cause = reason != null ? reason
+				: trigger != null ? "after " + Reasons.signal(trigger.type()) : "as signals aged";
+		if (Math.abs(score.total() - current.score()) > REPORTED_MOVE) {
+			events.publishEvent(new SmbEngagementChanged(tenant, smb, current.score(), score.total(), asOf));
+		}
+		if (tier != current.tier()) {
+			String why = pin.isPresent() ? cause : "Score " + (score.total() >= current.score() ? "rose" : "fell")
+					+ " to " + score.total() + " " + cause;
+			changeTier(new SmbTierChanged(tenant, smb, current.tier(), tier,
+					tier < current.tier() ? Direction.UPGRADE : Direction.DOWNGRADE, Reasons.fit(why), asOf));
+		}
+		snapshots.put(tenant, smb, model.key(), Scorer.day(asOf), score.total(), score.band().key(), tier);
+
+		Scorer.Score lead = Scorer.score(leadModel, signals, asOf);
+		Optional<LeadScores.Current> before = leadScores.find(tenant, smb, leadModel.key());
+		if (before.isEmpty() || before.get().score() != lead.total()
+				|| !before.get().band().equals(lead.band().key())) {
+			leadScores.put(tenant, smb, leadModel.key(), lead.total(), lead.band().key(), asOf);
+			snapshots.put(tenant, smb, leadModel.key(), Scorer.day(asOf), lead.total(), lead.band().key(), null);
+			int old = before.map(LeadScores.Current::score).orElse(0);
+			if (old != lead.total()) {
+				Rule fired = trigger == null ? null : firedRule(leadModel, trigger);
+				leadScores.logChange(tenant, smb, leadModel.key(), old, lead.total(),
+						fired == null ? null : fired.key(), fired == null ? "Recomputed " + cause
+								: fired.name() + " (" + signed(fired.points()) + ") " + cause,
+						asOf);
+			}
+		}
+		return Optional.of(new Result(current.score(), score.total(), current.tier(), tier));
+	}
+
+	void changeTier(SmbTierChanged change) {
+		tierChanges.add(change);
+		events.publishEvent(change);
+	}
+
+	/** The first rule of the model that scores this signal. */
+	static @Nullable Rule firedRule(ScoreModel model, Incoming trigger) {
+		return model.signalRules()
+			.stream()
+			.filter(rule -> rule.signalType() == trigger.type()
+					&& trigger.attributes().entrySet().containsAll(rule.conditions().entrySet()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	static String signed(int points) {
+		return points >= 0 ? "+" + points : Integer.toString(points);
+	}
+
+	private Optional<Current> lock(TenantId tenant, SmbId smb) {
+		return jdbc.sql("""
+				SELECT engagement_score, engagement_tier FROM smbs
+				 WHERE tenant_id = :tenant AND id = :smb AND deleted_at IS NULL
+				   FOR NO KEY UPDATE
+				""")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.query((rs, row) -> new Current(rs.getInt("engagement_score"), rs.getInt("engagement_tier")))
+			.optional();
+	}
+
+	/**
+	 * Writes the engagement columns the smb module delegates to this one. Neither
+	 * {@code version} nor {@code updated_at} moves: they track edits of the record, and a
+	 * score moving must not make a user's edit stale.
+	 */
+	private void update(TenantId tenant, SmbId smb, int score, int tier, @Nullable Incoming trigger) {
+		String activity = trigger == null ? "" : switch (trigger.type()) {
+			case EMAIL_OPEN -> ", last_email_open = greatest(last_email_open, :at)";
+			case EMAIL_CLICK -> ", last_email_click = greatest(last_email_click, :at)";
+			case CONTENT_VIEW, CONTENT_COMPLETE -> ", last_content_view = greatest(last_content_view, :at)";
+			case APPROVAL -> ", last_approval = greatest(last_approval, :at), total_approvals = total_approvals + 1";
+			case MEETING_SCHEDULED -> ", total_meetings = total_meetings + 1";
+			default -> "";
+		};
+		var statement = jdbc
+			.sql("UPDATE smbs SET engagement_score = :score, engagement_tier = :tier" + activity
+					+ " WHERE tenant_id = :tenant AND id = :smb")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.param("score", score)
+			.param("tier", tier);
+		if (!activity.isEmpty()) {
+			statement = statement.param("at", Ledger.utc(trigger.occurredAt()));
+		}
+		statement.update();
+	}
+
+	private record Current(int score, int tier) {
+	}
+
+	/** Engagement score and tier before and after. */
+	record Result(int oldScore, int newScore, int oldTier, int newTier) {
+	}
+
+}

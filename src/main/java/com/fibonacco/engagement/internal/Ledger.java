@@ -1,0 +1,111 @@
+package com.fibonacco.engagement.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.fibonacco.shared.TenantId;
+import com.fibonacco.smb.SmbId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The engagement ledger: {@code engagement_signals}, append-only. */
+@Repository
+class Ledger {
+
+	private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Ledger(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the signal unless it is already there (the event delivered again) or its
+	 * SMB is not the tenant's.
+	 * @return whether it was recorded now
+	 */
+	boolean append(Incoming signal) {
+		// INSERT … SELECT FROM smbs: a signal about an SMB the tenant doesn't have (or
+		// had
+		// purged) is dropped instead of failing the listener for ever
+		return jdbc.sql("""
+				INSERT INTO engagement_signals (tenant_id, source_event_id, signal_type, smb_id, occurred_at,
+				                                machine_generated, attributes, recorded_at)
+				SELECT s.tenant_id, :source, :type, s.id, :occurredAt, :machine, CAST(:attributes AS jsonb), :now
+				  FROM smbs s
+				 WHERE s.tenant_id = :tenant AND s.id = :smb
+				ON CONFLICT DO NOTHING
+				""")
+			.param("tenant", signal.tenant().value())
+			.param("smb", signal.smb().value())
+			.param("source", signal.sourceEventId())
+			.param("type", signal.type().apiName())
+			.param("occurredAt", utc(signal.occurredAt()))
+			.param("machine", signal.machineGenerated())
+			.param("attributes", json.writeValueAsString(signal.attributes()))
+			.param("now", utc(clock.instant()))
+			.update() == 1;
+	}
+
+	/** The SMB's signals that happened at or after {@code since}, newest first. */
+	List<Signal> since(TenantId tenant, SmbId smb, Instant since) {
+		return jdbc.sql("""
+				SELECT source_event_id, signal_type, occurred_at, attributes::text AS attributes, machine_generated
+				  FROM engagement_signals
+				 WHERE tenant_id = :tenant AND smb_id = :smb AND occurred_at >= :since
+				 ORDER BY occurred_at DESC
+				""")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.param("since", utc(since))
+			.query(this::signal)
+			.list();
+	}
+
+	/** The SMB's latest signals, machine-generated ones included. */
+	List<Signal> recent(TenantId tenant, SmbId smb, int limit) {
+		return jdbc.sql("""
+				SELECT source_event_id, signal_type, occurred_at, attributes::text AS attributes, machine_generated
+				  FROM engagement_signals
+				 WHERE tenant_id = :tenant AND smb_id = :smb
+				 ORDER BY occurred_at DESC
+				 LIMIT :limit
+				""")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.param("limit", limit)
+			.query(this::signal)
+			.list();
+	}
+
+	private Signal signal(ResultSet rs, int row) throws SQLException {
+		return new Signal(rs.getObject("source_event_id", UUID.class),
+				SignalType.fromApiName(rs.getString("signal_type")).orElseThrow(),
+				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				json.readValue(rs.getString("attributes"), ATTRIBUTES), rs.getBoolean("machine_generated"));
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
