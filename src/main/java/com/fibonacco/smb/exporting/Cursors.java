@@ -4,8 +4,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,21 +21,14 @@ public final class Cursors {
 	private Cursors() {
 	}
 
-	/**
-	 * Runs the query, handing each row to the handler as it arrives.
-	 * @param trigramThreshold when set, the search threshold for this transaction
-	 */
+	/** Runs the query, handing each row to the handler as it arrives. */
 	public static void stream(PlatformTransactionManager transactions, DataSource dataSource, String sql,
-			Map<String, ?> params, RowCallbackHandler handler, @Nullable String trigramThreshold) {
+			Map<String, ?> params, RowCallbackHandler handler) {
 		TransactionTemplate transaction = new TransactionTemplate(transactions);
 		transaction.setReadOnly(true);
 		transaction.executeWithoutResult(status -> {
 			JdbcTemplate template = new JdbcTemplate(dataSource);
 			template.setFetchSize(FETCH_SIZE);
-			if (trigramThreshold != null) {
-				template.queryForObject("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
-						trigramThreshold);
-			}
 			new NamedParameterJdbcTemplate(template).query(sql, params, handler);
 		});
 	}

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.fibonacco.shared.security.CurrentUser;
 import com.fibonacco.shared.web.ApiException;
 import com.fibonacco.smb.internal.SmbRules;
+import com.fibonacco.smb.internal.SmbSearch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -89,7 +90,10 @@ class ExportController {
 
 	private final Clock clock;
 
-	ExportController(PlatformTransactionManager transactions, DataSource dataSource, Clock clock) {
+	private final SmbSearch search;
+
+	ExportController(PlatformTransactionManager transactions, DataSource dataSource, Clock clock, SmbSearch search) {
+		this.search = search;
 		this.transactions = transactions;
 		this.dataSource = dataSource;
 		this.clock = clock;
@@ -110,20 +114,19 @@ class ExportController {
 		if (!format.equals("csv") && !format.equals("jsonl")) {
 			throw ApiException.invalid("format", "must be csv or jsonl");
 		}
-		SmbRules.Filter filter = SmbRules.filter(tenant, params, Set.of("format"));
+		SmbRules.Filter filter = SmbRules.filter(tenant, params, Set.of("format"), search);
 		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(clock.instant().atOffset(ZoneOffset.UTC));
 		response.setContentType(format.equals("csv") ? "text/csv; charset=UTF-8" : "application/x-ndjson");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"smbs-" + stamp + (format.equals("csv") ? ".csv" : ".jsonl") + "\"");
 		OutputStream out = response.getOutputStream();
 		String sql = SELECT + " " + filter.where() + " ORDER BY s.id";
-		String threshold = filter.trigramSearch() ? SmbRules.searchThreshold() : null;
 		try {
 			if (format.equals("csv")) {
-				csv(out, sql, filter, threshold);
+				csv(out, sql, filter);
 			}
 			else {
-				jsonLines(out, sql, filter, threshold);
+				jsonLines(out, sql, filter);
 			}
 		}
 		catch (UncheckedIOException ex) {
@@ -132,8 +135,7 @@ class ExportController {
 		}
 	}
 
-	private void csv(OutputStream out, String sql, SmbRules.Filter filter, @Nullable String threshold)
-			throws IOException {
+	private void csv(OutputStream out, String sql, SmbRules.Filter filter) throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
 		// a BOM, so Excel reads the file as UTF-8
 		writer.write('\uFEFF');
@@ -154,12 +156,11 @@ class ExportController {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-		}, threshold);
+		});
 		writer.flush();
 	}
 
-	private void jsonLines(OutputStream out, String sql, SmbRules.Filter filter, @Nullable String threshold)
-			throws IOException {
+	private void jsonLines(OutputStream out, String sql, SmbRules.Filter filter) throws IOException {
 		try (JsonGenerator generator = JSON_LINES.createGenerator(new java.io.FilterOutputStream(out) {
 			@Override
 			public void close() throws IOException {
@@ -196,7 +197,7 @@ class ExportController {
 					}
 				}
 				generator.writeEndObject();
-			}, threshold);
+			});
 			generator.writeRaw('\n');
 		}
 	}

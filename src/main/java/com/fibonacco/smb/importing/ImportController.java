@@ -156,7 +156,7 @@ class ImportController {
 			catch (IOException ex) {
 				throw new java.io.UncheckedIOException(ex);
 			}
-		}, null);
+		});
 		out.flush();
 	}
 

@@ -69,29 +69,12 @@ final class SmbListQuery {
 	}
 
 	/**
-	 * A where clause over {@code smbs s} with its named parameters. With a word search,
-	 * {@code where} finds the SMBs whose search document contains the term, and
-	 * {@link #similar()} the same filters with SMBs whose words are similar to it
-	 * (typos).
+	 * A where clause over {@code smbs s} with its named parameters. A filter with a
+	 * {@code search} runs only once {@link SmbSearch#resolve} has turned the search into
+	 * its query parameters; {@code similar} then says whether a term matched similar
+	 * words (typos) because no word contained it.
 	 */
-	record Filter(String where, Map<String, Object> params, @Nullable String search, @Nullable String similarWhere) {
-
-		/** Whether {@link #similar()} exists: a word search (not a phone number). */
-		boolean hasSimilar() {
-			return similarWhere != null;
-		}
-
-		/**
-		 * The same filters, matching the search term by word similarity instead of
-		 * containment.
-		 */
-		Filter similar() {
-			if (similarWhere == null) {
-				throw new IllegalStateException("no word search");
-			}
-			return new Filter(similarWhere, params, search, null);
-		}
-
+	record Filter(String where, Map<String, Object> params, @Nullable String search, boolean similar) {
 	}
 
 	record Sort(SortKey key, boolean descending) {
@@ -102,10 +85,8 @@ final class SmbListQuery {
 
 	}
 
-	/**
-	 * A keyset position; {@code similar} when the page it follows matched similar words.
-	 */
-	record Cursor(Sort sort, String value, UUID id, boolean similar) {
+	/** A keyset position: the sort key's value and the id of the last row of a page. */
+	record Cursor(Sort sort, String value, UUID id) {
 	}
 
 	private final List<FieldError> errors = new ArrayList<>();
@@ -241,13 +222,11 @@ final class SmbListQuery {
 		time(where, params, "created_before", "s.created_at < ", true);
 		time(where, params, "updated_after", "s.updated_at >= ", false);
 		time(where, params, "updated_before", "s.updated_at < ", true);
-		String beforeSearch = where.toString();
-		String search = search(where, params);
-		String similarWhere = params.containsKey("search") ? beforeSearch + " AND :search <% s.search_document" : null;
-		return new Filter(where.toString(), params, search, similarWhere);
+		String search = search(where);
+		return new Filter(where.toString(), params, search, false);
 	}
 
-	private @Nullable String search(StringBuilder where, Map<String, Object> params) {
+	private @Nullable String search(StringBuilder where) {
 		String raw = this.raw.get("search");
 		if (raw == null || raw.isBlank()) {
 			return null;
@@ -257,21 +236,8 @@ final class SmbListQuery {
 			error("search", "must be 2 to 100 characters");
 			return null;
 		}
-		String digits = term.replaceAll("\\D", "");
-		if (term.matches("^[\\d\\s()+.\\-]+$") && digits.length() >= 4) {
-			// a phone number as people type it: match its digits against the E.164 form
-			where.append(" AND s.search_document LIKE :searchLike");
-			params.put("searchLike", "%" + digits + "%");
-			return digits;
-		}
-		// partial words through LIKE; when no SMB contains the term, SmbService
-		// searches again by word similarity (typos) with Filter.similar(). Both use
-		// the trigram index, but a similarity search rechecks every candidate with
-		// word_similarity(), which made each search of 1,000,000 SMBs cost ~0.5 s
-		// (docs/benchmarks.md); a LIKE recheck is cheap
-		where.append(" AND s.search_document LIKE :searchLike ESCAPE '\\'");
-		params.put("searchLike", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-		params.put("search", term);
+		// the words of the search, resolved against the tenant's lexicon by SmbSearch
+		where.append(" AND s.search_vector @@ CAST(:searchQuery AS tsquery)");
 		return term;
 	}
 
@@ -364,18 +330,17 @@ final class SmbListQuery {
 	}
 
 	static String encode(Cursor cursor) {
-		String plain = cursor.sort().api() + "\n" + cursor.value() + "\n" + cursor.id()
-				+ (cursor.similar() ? "\nsimilar" : "");
+		String plain = cursor.sort().api() + "\n" + cursor.value() + "\n" + cursor.id();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static Cursor decode(String token, Sort sort) {
 		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 4);
-			if (parts.length < 3 || !parts[0].equals(sort.api()) || parts.length == 4 && !parts[3].equals("similar")) {
+			String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\n", 3);
+			if (parts.length < 3 || !parts[0].equals(sort.api())) {
 				throw new IllegalArgumentException();
 			}
-			return new Cursor(sort, parts[1], UUID.fromString(parts[2]), parts.length == 4);
+			return new Cursor(sort, parts[1], UUID.fromString(parts[2]));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_cursor",

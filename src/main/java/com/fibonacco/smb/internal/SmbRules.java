@@ -60,26 +60,19 @@ public final class SmbRules {
 	 * naming each bad filter, 400 for an unknown one).
 	 * @param allowedExtra parameters the caller handles itself (e.g. {@code format})
 	 */
-	public static Filter filter(TenantId tenant, Map<String, String> params, Set<String> allowedExtra) {
+	public static Filter filter(TenantId tenant, Map<String, String> params, Set<String> allowedExtra,
+			SmbSearch search) {
 		java.util.Set<String> allowed = new java.util.HashSet<>(SmbListQuery.FILTERS);
 		allowed.addAll(allowedExtra);
 		SmbListQuery.rejectUnknown(params, allowed);
 		Map<String, String> filters = new java.util.LinkedHashMap<>(params);
 		filters.keySet().removeAll(allowedExtra);
-		SmbListQuery.Filter filter = SmbListQuery.filter(tenant, filters);
-		return new Filter(filter.where(), filter.params(), filter.params().containsKey("search"));
+		SmbListQuery.Filter filter = search.resolve(SmbListQuery.filter(tenant, filters));
+		return new Filter(filter.where(), filter.params());
 	}
 
-	/** The trigram threshold the list's search uses (set per transaction). */
-	public static String searchThreshold() {
-		return SmbService.SEARCH_THRESHOLD;
-	}
-
-	/**
-	 * A where clause over {@code smbs s}; {@code trigramSearch} when it uses the search
-	 * threshold.
-	 */
-	public record Filter(String where, Map<String, Object> params, boolean trigramSearch) {
+	/** A where clause over {@code smbs s} with its named parameters. */
+	public record Filter(String where, Map<String, Object> params) {
 	}
 
 }

@@ -19,8 +19,11 @@ public class SmbSelections {
 
 	private final JdbcClient jdbc;
 
-	SmbSelections(JdbcClient jdbc) {
+	private final SmbSearch search;
+
+	SmbSelections(JdbcClient jdbc, SmbSearch search) {
 		this.jdbc = jdbc;
+		this.search = search;
 	}
 
 	/**
@@ -32,7 +35,7 @@ public class SmbSelections {
 			throw ApiException.invalid("filters", "must name at least one filter");
 		}
 		SmbListQuery.rejectUnknown(filters, SmbListQuery.FILTERS);
-		SmbListQuery.Filter filter = SmbListQuery.filter(tenant, filters);
+		SmbListQuery.Filter filter = search.resolve(SmbListQuery.filter(tenant, filters));
 		List<UUID> ids = jdbc
 			.sql("SELECT s.id FROM smbs s WHERE " + filter.where() + " AND s.deleted_at IS NULL"
 					+ " ORDER BY s.id LIMIT " + (max + 1))

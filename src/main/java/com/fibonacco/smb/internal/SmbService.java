@@ -54,8 +54,11 @@ class SmbService {
 
 	private final Clock clock;
 
+	private final SmbSearch search;
+
 	SmbService(SmbRecords records, Communities communities, ApplicationEventPublisher events, JdbcClient jdbc,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, Clock clock, SmbSearch search) {
+		this.search = search;
 		this.records = records;
 		this.communities = communities;
 		this.events = events;
@@ -188,51 +191,32 @@ class SmbService {
 	}
 
 	/**
-	 * One page of the list: by offset (page) or after a keyset cursor. A word search
-	 * finds the SMBs containing the term; when none does, those with similar words
-	 * (typos), and {@code meta.search_match} says which ({@code contains} or
-	 * {@code similar}).
+	 * One page of the list: by offset (page) or after a keyset cursor. With a search and
+	 * no sort, the best matches come first; {@code meta.search_match} says whether the
+	 * words matched as typed ({@code contains}) or some term only by similar words
+	 * ({@code similar}).
 	 */
 	@Transactional(readOnly = true)
 	ListPage list(TenantId tenant, Map<String, String> params) {
 		SmbListQuery.rejectUnknown(params, allowedListParams());
-		Filter filter = SmbListQuery.filter(tenant, params);
+		Filter filter = search.resolve(SmbListQuery.filter(tenant, params));
 		PageQuery page = SmbListQuery.page(params);
 		boolean relevance = filter.search() != null && params.get("sort") == null && params.get("cursor") == null;
 		Sort sort = SmbListQuery.sort(params.get("sort"));
 		String cursorToken = params.get("cursor");
 		Cursor cursor = cursorToken == null || cursorToken.isBlank() ? null : SmbListQuery.decode(cursorToken, sort);
-		if (relevance && !filter.params().containsKey("search")) {
-			relevance = false; // a phone-number search has no similarity to rank by
-		}
-		boolean similar = cursor != null && cursor.similar() && filter.hasSimilar();
-		if (similar) {
-			filter = similar(filter);
-		}
 		Long total = null;
 		if (!"false".equals(params.get("include_total")) && cursor == null) {
 			total = count(filter);
-			if (total == 0 && filter.hasSimilar()) {
-				filter = similar(filter);
-				similar = true;
-				total = count(filter);
-			}
 		}
-		List<SmbRow> rows = rows(filter, sort, cursor, page, relevance);
-		if (rows.isEmpty() && filter.hasSimilar() && total == null
-				&& (cursor == null && page.offset() == 0 || !any(filter))) {
-			// nothing contains the term: look for similar words
-			filter = similar(filter);
-			similar = true;
-			rows = rows(filter, sort, cursor, page, relevance);
-		}
+		List<SmbRow> rows = total != null && total == 0 ? new ArrayList<>()
+				: rows(filter, sort, cursor, page, relevance);
 		boolean more = rows.size() > page.perPage();
 		if (more) {
 			rows.remove(rows.size() - 1);
 		}
-		String next = more && !relevance && !rows.isEmpty() ? SmbListQuery
-			.encode(new Cursor(sort, SmbListQuery.cursorValueOf(rows.get(rows.size() - 1), sort.key()),
-					rows.get(rows.size() - 1).uuid(), similar))
+		String next = more && !relevance && !rows.isEmpty() ? SmbListQuery.encode(new Cursor(sort,
+				SmbListQuery.cursorValueOf(rows.get(rows.size() - 1), sort.key()), rows.get(rows.size() - 1).uuid()))
 				: null;
 		Map<String, Object> meta = new LinkedHashMap<>();
 		if (cursor == null) {
@@ -245,23 +229,10 @@ class SmbService {
 		}
 		meta.put("sort", relevance ? "relevance" : sort.api());
 		if (filter.search() != null) {
-			meta.put("search_match", similar ? "similar" : "contains");
+			meta.put("search_match", filter.similar() ? "similar" : "contains");
 		}
 		meta.put("next_cursor", next);
 		return new ListPage(rows, meta);
-	}
-
-	/**
-	 * The filter matching the search term by word similarity, in a transaction whose
-	 * similarity threshold is {@value #SEARCH_THRESHOLD}: pg_trgm's default (0.6) misses
-	 * one-letter typos in short words ("bakry"); 0.4 finds them.
-	 */
-	private Filter similar(Filter filter) {
-		jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)")
-			.param("threshold", SEARCH_THRESHOLD)
-			.query()
-			.singleValue();
-		return filter.similar();
 	}
 
 	/** The page's rows, plus one more if there is a next page. */
@@ -279,7 +250,7 @@ class SmbService {
 		}
 		StringBuilder sql = new StringBuilder("SELECT ").append(SmbRecords.COLUMNS);
 		if (filter.search() != null) {
-			// A search gets all its matches through the trigram index, then sorts
+			// A search gets all its matches through the search index, then sorts
 			// them (OFFSET 0 keeps the planner from merging the two): its cost follows
 			// the number of matches, as with the relevance order. Left free, the
 			// planner often walks the sort key's index, expecting matches early, and
@@ -291,7 +262,9 @@ class SmbService {
 		}
 		String direction = sort.descending() ? " DESC" : "";
 		if (relevance) {
-			sql.append(" ORDER BY word_similarity(:search, s.search_document) DESC, s.id");
+			// SMBs with more of the words exactly as typed first
+			sql.append(
+					" ORDER BY ts_rank(s.search_vector, CAST(:searchRank AS tsquery)) DESC, lower(s.business_name), s.id");
 		}
 		else {
 			sql.append(" ORDER BY ").append(sort.key().sql).append(direction).append(", s.id").append(direction);
@@ -318,8 +291,6 @@ class SmbService {
 			.query(Boolean.class)
 			.single();
 	}
-
-	static final String SEARCH_THRESHOLD = "0.4";
 
 	static java.util.Set<String> allowedListParams() {
 		java.util.Set<String> allowed = new java.util.HashSet<>(SmbListQuery.FILTERS);
@@ -358,12 +329,8 @@ class SmbService {
 					"give filters or ids: a bulk update never applies to every SMB by default");
 		}
 		SmbListQuery.rejectUnknown(filters, SmbListQuery.FILTERS);
-		Filter filter = SmbListQuery.filter(tenant, filters);
+		Filter filter = search.resolve(SmbListQuery.filter(tenant, filters));
 		List<UUID> matched = lockMatching(filter, ids);
-		if (matched.isEmpty() && filter.hasSimilar()) {
-			// the same SMBs the list shows: similar words when nothing contains the term
-			matched = lockMatching(similar(filter), ids);
-		}
 		if (matched.size() > BULK_LIMIT) {
 			throw ApiException.invalid("filters", "match " + matched.size() + " SMBs; a bulk update takes at most "
 					+ BULK_LIMIT + " at once — narrow the filters");
