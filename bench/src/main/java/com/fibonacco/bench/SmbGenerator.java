@@ -172,7 +172,7 @@ public final class SmbGenerator {
 	static final String[] MAIL_HOSTS = { "gmail.com", "yahoo.com", "outlook.com", "icloud.com", "aol.com",
 			"hotmail.com", "comcast.net", "proton.me" };
 
-	/** COPY column list; data_quality_score is set by the table's trigger, search_document is generated. */
+	/** COPY column list; data_quality_score is set by the table's trigger, search_vector is generated and the lexicon filled by the insert trigger. */
 	static final String COLUMNS = "tenant_id, id, community_id, slug, business_name, dba_name, business_type, category, "
 			+ "primary_contact_name, primary_email, primary_phone, website, address, city, state, zip, latitude, "
 			+ "longitude, business_description, products_services, engagement_tier, engagement_score, last_email_open, "
@@ -289,6 +289,7 @@ public final class SmbGenerator {
 			seconds.put("create_indexes", (System.nanoTime() - start) / 1e9);
 			start = System.nanoTime();
 			st.execute("VACUUM (ANALYZE) smbs");
+			st.execute("VACUUM (ANALYZE) smb_search_words");
 			seconds.put("vacuum_analyze", (System.nanoTime() - start) / 1e9);
 			st.execute("RESET maintenance_work_mem");
 		}
