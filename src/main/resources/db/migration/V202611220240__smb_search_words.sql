@@ -16,6 +16,15 @@
 DROP INDEX smbs_search_trgm_idx;
 ALTER TABLE smbs DROP COLUMN search_document;
 
+-- Every index costs every insert (docs/benchmarks.md, issue 4): drop the two that others cover.
+-- (tenant_id, campaign_status) is the prefix of smbs_campaign_status_day_idx, same predicate.
+DROP INDEX smbs_campaign_status_idx;
+-- (tenant_id, community_id) is the prefix of the community list's index, which now covers
+-- deleted rows too, so the composite foreign key to communities keeps an index to check against.
+DROP INDEX smbs_community_idx;
+DROP INDEX smbs_community_name_idx;
+CREATE INDEX smbs_community_name_idx ON smbs (tenant_id, community_id, lower(business_name), id);
+
 CREATE FUNCTION smb_search_terms(business_name text, dba_name text, contact_name text, email text,
                                  phone text, city text)
     RETURNS text[]
