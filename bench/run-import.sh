@@ -31,7 +31,7 @@ fi
 
 # exec:exec starts "java" from the PATH: make it the JDK that builds
 if [ -n "${JAVA_HOME:-}" ]; then export PATH="$JAVA_HOME/bin:$PATH"; fi
-./mvnw -q -B -ntp -DskipTests package
+./mvnw -q -B -ntp -DskipTests clean package   # clean: no stale classes or migrations
 mkdir -p bench/import/target
 ./mvnw -q -B -ntp -f bench/import/pom.xml compile exec:exec -Dbench.size="$SIZE" -Dbench.existing="$EXISTING" \
 	| tee bench/import/target/import.jsonl

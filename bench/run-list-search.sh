@@ -26,6 +26,6 @@ if [ "$(id -u)" = "0" ]; then
 	exit $status
 fi
 
-./mvnw -q -B -ntp -DskipTests package
+./mvnw -q -B -ntp -DskipTests clean package   # clean: no stale classes or migrations
 mkdir -p bench/target
 ./mvnw -q -B -ntp -f bench/pom.xml compile exec:exec -Dbench.size="$SIZE" ${BENCH_ARGS:-} | tee bench/target/list-search.jsonl
