@@ -61,6 +61,10 @@ class SmbSearchMatchTests {
 		// "bak" is inside bakery, baker and bakerlaw
 		assertThat(names(list("search=bak&sort=business_name"))).containsExactly("Baker Law Offices",
 				"Main Street Bakery", "Sunrise Bakery Cafe");
+		// inside a word, when no word starts with it
+		Http.Response inside = list("search=akery&sort=business_name");
+		assertThat(names(inside)).containsExactly("Main Street Bakery", "Sunrise Bakery Cafe");
+		assertThat(inside.text("/meta/search_match")).isEqualTo("contains");
 		// every term must match
 		assertThat(names(list("search=bakery%20sunrise"))).containsExactly("Sunrise Bakery Cafe");
 	}
@@ -138,7 +142,7 @@ class SmbSearchMatchTests {
 		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
 
 		assertThat(names(list("search=quixot"))).containsExactly("Quixotic Quilts");
-		assertThat(names(list("search=quilst"))).containsExactly("Quixotic Quilts");
+		assertThat(names(list("search=quixotc%20quil"))).containsExactly("Quixotic Quilts");
 	}
 
 	@Test

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the list's typed search into a full-text query over the SMBs' words (migration
- * V202611220240). Every typed term must match: a number matches the words starting with
- * it (phone numbers are indexed in four forms, so "(406) 587-0202", "5870202" and "0202"
- * all find one); a word of three letters or more matches every word of the tenant's
- * lexicon containing it ("bak" → bakery, bakers), and when no word contains it the words
- * most similar to it (typos: "bakry" → bakery); shorter words match by prefix.
+ * V202611220240). Every typed term must match. First by prefix, straight from the search
+ * index: a word matches the words starting with it ("bak" → bakery, baker), a number the
+ * numbers starting with it (phone numbers are indexed in four forms, so "(406) 587-0202",
+ * "5870202" and "0202" all find one). Only when that finds no SMB does the tenant's
+ * lexicon widen each word of three letters or more to the words containing it, or, when
+ * no word contains it, to the words most similar to it (typos: "bakry" → bakery).
  */
 @Component
 public class SmbSearch {
@@ -56,44 +57,63 @@ public class SmbSearch {
 	}
 
 	/**
-	 * The filter with its search turned into a query ({@code searchQuery},
-	 * {@code searchRank}); a filter without a search as it is.
+	 * The filter with its search as it will run: by prefix, or through the lexicon when
+	 * no SMB matches by prefix. A filter without a search as it is.
 	 */
 	public Filter resolve(Filter filter) {
+		if (filter.search() == null) {
+			return filter;
+		}
+		Filter byPrefix = byPrefix(filter);
+		if (!widens(filter) || exists(byPrefix)) {
+			return byPrefix;
+		}
+		return byLexicon(filter);
+	}
+
+	/** The search matching every term by prefix, from the search index alone. */
+	Filter byPrefix(Filter filter) {
 		String search = filter.search();
 		if (search == null) {
 			return filter;
 		}
-		UUID tenant = (UUID) filter.params().get("tenant");
-		Query query = query(tenant, search);
-		Map<String, Object> params = new HashMap<>(filter.params());
-		params.put("searchQuery", query.match());
-		params.put("searchRank", query.rank());
-		return new Filter(filter.where(), params, search, query.similar());
-	}
-
-	/**
-	 * The tsquery text that finds the search, the one that ranks exact words first, and
-	 * whether any term fell back to similar words.
-	 */
-	record Query(String match, String rank, boolean similar) {
-	}
-
-	Query query(UUID tenant, String search) {
 		String digits = search.replaceAll("\\D", "");
-		if (PHONE_LIKE.matcher(search).matches() && digits.length() >= 4) {
-			String prefix = lexeme(digits) + ":*";
-			return new Query(prefix, prefix, false);
+		if (phoneLike(search)) {
+			return with(filter, lexeme(digits) + ":*", lexeme(digits) + ":*", false);
 		}
 		List<String> terms = terms(search);
 		if (terms.isEmpty()) {
 			// punctuation only: nothing can match it
-			return new Query("'-'", "'-'", false);
+			return with(filter, "'-'", "'-'", false);
 		}
+		return with(filter, String.join(" & ", terms.stream().map(term -> lexeme(term) + ":*").toList()), rank(terms),
+				false);
+	}
+
+	/**
+	 * Whether {@link #byLexicon} can find more than {@link #byPrefix}: a search with a
+	 * word of three letters or more (not a phone number).
+	 */
+	boolean widens(Filter filter) {
+		String search = filter.search();
+		return search != null && !phoneLike(search) && terms(search).stream().anyMatch(SmbSearch::widens);
+	}
+
+	/**
+	 * The search with each word of three letters or more widened through the lexicon: to
+	 * the words containing it, or else to the words similar to it.
+	 */
+	Filter byLexicon(Filter filter) {
+		String search = filter.search();
+		if (search == null || !widens(filter)) {
+			return byPrefix(filter);
+		}
+		UUID tenant = (UUID) filter.params().get("tenant");
+		List<String> terms = terms(search);
 		List<String> matches = new ArrayList<>();
 		boolean similar = false;
 		for (String term : terms) {
-			if (term.length() < 3 || term.chars().allMatch(Character::isDigit)) {
+			if (!widens(term)) {
 				matches.add(lexeme(term) + ":*");
 				continue;
 			}
@@ -115,8 +135,34 @@ public class SmbSearch {
 			}
 			matches.add(anyOf(containing));
 		}
-		String rank = String.join(" | ", terms.stream().map(SmbSearch::lexeme).toList());
-		return new Query(String.join(" & ", matches), rank, similar);
+		return with(filter, String.join(" & ", matches), rank(terms), similar);
+	}
+
+	private boolean exists(Filter filter) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM smbs s WHERE " + filter.where() + ")")
+			.params(filter.params())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static Filter with(Filter filter, String query, String rank, boolean similar) {
+		Map<String, Object> params = new HashMap<>(filter.params());
+		params.put("searchQuery", query);
+		params.put("searchRank", rank);
+		return new Filter(filter.where(), params, filter.search(), similar);
+	}
+
+	/** Ranks SMBs having more of the words exactly as typed first. */
+	private static String rank(List<String> terms) {
+		return String.join(" | ", terms.stream().map(SmbSearch::lexeme).toList());
+	}
+
+	private static boolean phoneLike(String search) {
+		return PHONE_LIKE.matcher(search).matches() && search.replaceAll("\\D", "").length() >= 4;
+	}
+
+	private static boolean widens(String term) {
+		return term.length() >= 3 && !term.chars().allMatch(Character::isDigit);
 	}
 
 	/** The search's distinct words, lower-cased, split as the database splits them. */

@@ -194,23 +194,36 @@ class SmbService {
 	 * One page of the list: by offset (page) or after a keyset cursor. With a search and
 	 * no sort, the best matches come first; {@code meta.search_match} says whether the
 	 * words matched as typed ({@code contains}) or some term only by similar words
-	 * ({@code similar}).
+	 * ({@code similar}). The search runs by prefix first, straight from the index, and
+	 * through the lexicon only when that finds nothing ({@link SmbSearch}).
 	 */
 	@Transactional(readOnly = true)
 	ListPage list(TenantId tenant, Map<String, String> params) {
 		SmbListQuery.rejectUnknown(params, allowedListParams());
-		Filter filter = search.resolve(SmbListQuery.filter(tenant, params));
+		Filter typed = SmbListQuery.filter(tenant, params);
 		PageQuery page = SmbListQuery.page(params);
-		boolean relevance = filter.search() != null && params.get("sort") == null && params.get("cursor") == null;
+		boolean relevance = typed.search() != null && params.get("sort") == null && params.get("cursor") == null;
 		Sort sort = SmbListQuery.sort(params.get("sort"));
 		String cursorToken = params.get("cursor");
 		Cursor cursor = cursorToken == null || cursorToken.isBlank() ? null : SmbListQuery.decode(cursorToken, sort);
+		Filter byPrefix = search.byPrefix(typed);
+		boolean widens = search.widens(typed);
+		Filter filter = byPrefix;
 		Long total = null;
 		if (!"false".equals(params.get("include_total")) && cursor == null) {
 			total = count(filter);
+			if (total == 0 && widens) {
+				filter = search.byLexicon(typed);
+				total = count(filter);
+			}
 		}
 		List<SmbRow> rows = total != null && total == 0 ? new ArrayList<>()
 				: rows(filter, sort, cursor, page, relevance);
+		if (rows.isEmpty() && total == null && widens && (cursor == null && page.offset() == 0 || !any(byPrefix))) {
+			// no SMB has a word starting with the terms: widen them through the lexicon
+			filter = search.byLexicon(typed);
+			rows = rows(filter, sort, cursor, page, relevance);
+		}
 		boolean more = rows.size() > page.perPage();
 		if (more) {
 			rows.remove(rows.size() - 1);
