@@ -121,8 +121,9 @@ public class EngagementJobs {
 				"sm.engagement_score AS old_score, sm.engagement_tier AS old_tier", json);
 		Map<String, Object> params = new HashMap<>(scores.params());
 		String band = bandKey(model, "u.score", params);
-		String sql = "WITH x AS (" + scores.sql() + """
-				),
+		materialize("engagement_scored", scores);
+		String sql = """
+				WITH x AS (SELECT * FROM engagement_scored),
 				upd AS (
 				  UPDATE smbs s SET engagement_score = x.score
 				    FROM x
@@ -160,8 +161,9 @@ public class EngagementJobs {
 		String band = bandKey(model, "x.score", params);
 		params.put("model", model.key());
 		params.put("reason", "Recomputed as points expired or inactivity rules fired");
-		String sql = "WITH x AS (" + scores.sql() + """
-				),
+		materialize("lead_scored", scores);
+		String sql = """
+				WITH x AS (SELECT * FROM lead_scored),
 				cur AS (
 				  SELECT smb_id, score, band FROM smb_scores WHERE tenant_id = :tenant AND model_key = :model
 				),
@@ -264,6 +266,16 @@ public class EngagementJobs {
 			return changes.size();
 		});
 		return changed == null ? 0 : changed;
+	}
+
+	/**
+	 * Computes the scores into a temporary table first: a statement that writes (the
+	 * UPDATE … FROM with its CTEs) never runs in parallel, a CREATE TABLE … AS SELECT
+	 * may, and the scan of the ledger is nearly all of the work.
+	 */
+	private void materialize(String table, SqlScores.Query scores) {
+		jdbc.sql("DROP TABLE IF EXISTS " + table).update();
+		jdbc.sql("CREATE TEMP TABLE " + table + " ON COMMIT DROP AS " + scores.sql()).params(scores.params()).update();
 	}
 
 	private void recordTierChanges(List<SmbTierChanged> changes) {

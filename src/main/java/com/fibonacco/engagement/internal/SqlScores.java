@@ -49,7 +49,7 @@ final class SqlScores {
 		params.put("since", today.minusDays(model.lookbackDays()).atStartOfDay().atOffset(ZoneOffset.UTC));
 		params.put("minScore", model.minScore());
 		params.put("maxScore", model.maxScore());
-		params.put("rules", json.writeValueAsString(rules(model)));
+		params.put("rules", json.writeValueAsString(rules(model, today)));
 		String smbFilter = range == null ? "" : " AND s.smb_id BETWEEN :fromId AND :toId";
 		if (range != null) {
 			params.put("fromId", range.from());
@@ -62,8 +62,8 @@ final class SqlScores {
 		sql.append("""
 				WITH rules AS (
 				  SELECT * FROM jsonb_to_recordset(CAST(:rules AS jsonb))
-				    AS r(idx int, signal_type text, conditions jsonb, points int, window_days int, decay int,
-				         grp text, cap int, max_occurrences int)
+				    AS r(idx int, signal_type text, conditions jsonb, has_conditions boolean, points int,
+				         window_start timestamptz, decay int, grp text, cap int, max_occurrences int)
 				),
 				matched AS (
 				  SELECT s.smb_id, r.idx, r.grp, r.cap, r.max_occurrences,
@@ -77,8 +77,8 @@ final class SqlScores {
 		sql.append("""
 				 FROM engagement_signals s
 				 JOIN rules r ON r.signal_type = s.signal_type
-				  AND s.occurred_at >= CAST(CAST(:today AS date) - r.window_days AS timestamp) AT TIME ZONE 'UTC'
-				  AND s.attributes @> r.conditions
+				  AND s.occurred_at >= r.window_start
+				  AND (NOT r.has_conditions OR s.attributes @> r.conditions)
 				WHERE s.tenant_id = :tenant AND s.occurred_at >= :since AND s.occurred_at <= :asOf
 				  AND NOT s.machine_generated""").append(smbFilter).append("""
 
@@ -147,7 +147,7 @@ final class SqlScores {
 		return sql.append(" ELSE ").append(model.bands().size() - 1).append(" END").toString();
 	}
 
-	private static List<Map<String, @Nullable Object>> rules(ScoreModel model) {
+	private static List<Map<String, @Nullable Object>> rules(ScoreModel model, LocalDate today) {
 		List<Map<String, @Nullable Object>> rules = new ArrayList<>();
 		List<Rule> all = model.rules();
 		for (int idx = 0; idx < all.size(); idx++) {
@@ -159,8 +159,11 @@ final class SqlScores {
 			row.put("idx", idx);
 			row.put("signal_type", rule.signalType().apiName());
 			row.put("conditions", rule.conditions());
+			row.put("has_conditions", !rule.conditions().isEmpty());
 			row.put("points", rule.points());
-			row.put("window_days", rule.windowDays());
+			// a signal is in the window from the first instant of the day window_days ago
+			row.put("window_start",
+					today.minusDays(rule.windowDays()).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
 			row.put("decay", rule.decayPointsPerWeek());
 			var category = model.category(rule.category());
 			row.put("grp", category.map(ScoreModel.Category::key).orElse("#" + idx));
