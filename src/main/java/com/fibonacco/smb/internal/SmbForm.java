@@ -247,18 +247,34 @@ final class SmbForm {
 		if (raw == null) {
 			return null;
 		}
+		String url = normalizeWebsite(raw);
+		if (url == null) {
+			error("website", "must be a web address like https://example.com");
+		}
+		return url;
+	}
+
+	/**
+	 * A web address with its scheme ("example.com" → "https://example.com"); null if it
+	 * isn't one.
+	 */
+	static @Nullable String normalizeWebsite(String raw) {
 		String url = raw.matches("(?i)^https?://.*") ? raw : "https://" + raw;
 		try {
 			URI uri = URI.create(url);
 			if (uri.getHost() == null || !uri.getHost().contains(".")) {
-				throw new IllegalArgumentException();
+				return null;
 			}
 			return url;
 		}
 		catch (IllegalArgumentException ex) {
-			error("website", "must be a web address like https://example.com");
 			return null;
 		}
+	}
+
+	/** A US ZIP code like 28792 or 28792-1234. */
+	static boolean isZip(String zip) {
+		return ZIP.matcher(zip).matches();
 	}
 
 	private JsonNode secondaryContacts() {

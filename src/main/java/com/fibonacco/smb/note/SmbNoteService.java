@@ -25,6 +25,7 @@ import com.fibonacco.smb.NoteAdded;
 import com.fibonacco.smb.NoteDeleted;
 import com.fibonacco.smb.NoteUpdated;
 import com.fibonacco.smb.SmbId;
+import com.fibonacco.smb.Smbs;
 import com.fibonacco.smb.note.NoteDtos.Author;
 import com.fibonacco.smb.note.NoteDtos.NotePatch;
 import com.fibonacco.smb.note.NoteDtos.NoteRequest;
@@ -43,6 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SmbNoteService {
 
+	private final Smbs smbs;
+
 	/** How much of a note the events carry (for the activity timeline). */
 	static final int EXCERPT = 200;
 
@@ -54,7 +57,8 @@ class SmbNoteService {
 
 	private final Clock clock;
 
-	SmbNoteService(SmbNotes notes, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+	SmbNoteService(SmbNotes notes, UserDirectory users, ApplicationEventPublisher events, Clock clock, Smbs smbs) {
+		this.smbs = smbs;
 		this.notes = notes;
 		this.users = users;
 		this.events = events;
@@ -138,7 +142,7 @@ class SmbNoteService {
 	}
 
 	private void requireSmb(TenantId tenant, UUID smb) {
-		if (!notes.smbExists(tenant, smb)) {
+		if (!smbs.exists(tenant, new SmbId(smb))) {
 			throw ApiException.notFound("SMB", smb);
 		}
 	}

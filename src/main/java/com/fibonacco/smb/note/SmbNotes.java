@@ -29,15 +29,6 @@ class SmbNotes {
 		this.jdbc = jdbc;
 	}
 
-	boolean smbExists(TenantId tenant, UUID smb) {
-		return jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL)")
-			.param("tenant", tenant.value())
-			.param("id", smb)
-			.query(Boolean.class)
-			.single();
-	}
-
 	void insert(TenantId tenant, NoteRow note) {
 		jdbc.sql("""
 				INSERT INTO notes (tenant_id, id, smb_id, author_id, content, is_pinned, created_at, updated_at)

@@ -20,6 +20,7 @@ import com.fibonacco.shared.web.FieldError;
 import com.fibonacco.shared.web.Page;
 import com.fibonacco.shared.web.PageQuery;
 import com.fibonacco.smb.SmbId;
+import com.fibonacco.smb.Smbs;
 import com.fibonacco.smb.SmbTagged;
 import com.fibonacco.smb.SmbUntagged;
 import com.fibonacco.smb.tag.TagDtos.CreateTagRequest;
@@ -40,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TagService {
 
+	private final Smbs smbs;
+
 	/** The console's badge palette; the database checks the same list. */
 	static final List<String> COLORS = List.of("gray", "red", "orange", "amber", "yellow", "lime", "green", "teal",
 			"cyan", "blue", "indigo", "purple", "pink");
@@ -55,7 +58,8 @@ class TagService {
 
 	private final Clock clock;
 
-	TagService(Tags tags, ApplicationEventPublisher events, Clock clock) {
+	TagService(Tags tags, ApplicationEventPublisher events, Clock clock, Smbs smbs) {
+		this.smbs = smbs;
 		this.tags = tags;
 		this.events = events;
 		this.clock = clock;
@@ -205,7 +209,7 @@ class TagService {
 	}
 
 	private void requireSmb(TenantId tenant, UUID smb) {
-		if (!tags.smbExists(tenant, smb)) {
+		if (!smbs.exists(tenant, new SmbId(smb))) {
 			throw ApiException.notFound("SMB", smb);
 		}
 	}

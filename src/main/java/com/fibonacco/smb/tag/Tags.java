@@ -166,15 +166,6 @@ class Tags {
 			.single();
 	}
 
-	boolean smbExists(TenantId tenant, UUID smb) {
-		return jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL)")
-			.param("tenant", tenant.value())
-			.param("id", smb)
-			.query(Boolean.class)
-			.single();
-	}
-
 	/** Those of the ids that are not live SMBs of the tenant, in the order given. */
 	List<UUID> unknownSmbs(TenantId tenant, Collection<UUID> ids) {
 		return jdbc.sql("""

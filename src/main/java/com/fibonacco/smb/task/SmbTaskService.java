@@ -27,6 +27,7 @@ import com.fibonacco.shared.web.Page;
 import com.fibonacco.shared.web.PageQuery;
 import com.fibonacco.smb.FieldChange;
 import com.fibonacco.smb.SmbId;
+import com.fibonacco.smb.Smbs;
 import com.fibonacco.smb.TaskCompleted;
 import com.fibonacco.smb.TaskCreated;
 import com.fibonacco.smb.TaskDeleted;
@@ -61,6 +62,8 @@ import static com.fibonacco.smb.task.TaskRules.STATUSES;
 @Service
 class SmbTaskService {
 
+	private final Smbs smbs;
+
 	private final SmbTasks tasks;
 
 	private final UserDirectory users;
@@ -69,7 +72,8 @@ class SmbTaskService {
 
 	private final Clock clock;
 
-	SmbTaskService(SmbTasks tasks, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+	SmbTaskService(SmbTasks tasks, UserDirectory users, ApplicationEventPublisher events, Clock clock, Smbs smbs) {
+		this.smbs = smbs;
 		this.tasks = tasks;
 		this.users = users;
 		this.events = events;
@@ -293,7 +297,7 @@ class SmbTaskService {
 	}
 
 	private void requireSmb(TenantId tenant, UUID smb) {
-		if (!tasks.smbExists(tenant, smb)) {
+		if (!smbs.exists(tenant, new SmbId(smb))) {
 			throw ApiException.notFound("SMB", smb);
 		}
 	}

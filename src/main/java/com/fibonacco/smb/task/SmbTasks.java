@@ -70,15 +70,6 @@ class SmbTasks {
 		this.jdbc = jdbc;
 	}
 
-	boolean smbExists(TenantId tenant, UUID smb) {
-		return jdbc
-			.sql("SELECT EXISTS (SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL)")
-			.param("tenant", tenant.value())
-			.param("id", smb)
-			.query(Boolean.class)
-			.single();
-	}
-
 	void insert(TenantId tenant, TaskRow task) {
 		jdbc.sql("""
 				INSERT INTO tasks (tenant_id, id, smb_id, assigned_to, created_by, title, description, due_date,
