@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EngagementJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(EngagementJobs.class);
+
+	/**
+	 * For the recompute's transaction: a tenant's per-SMB aggregates (about 200 bytes
+	 * each) stay in memory (a million SMBs: some 200 MB, per parallel worker).
+	 */
+	private static final String WORK_MEM = "256MB";
+
+	private static final String OLD_ENGAGEMENT = "sm.engagement_score AS old_score, sm.engagement_tier AS old_tier";
 
 	private final JdbcClient jdbc;
 
@@ -110,35 +119,67 @@ public class EngagementJobs {
 
 	/** The same for the tenant's SMBs whose ids are in the range (all when null). */
 	Recalculated recalculate(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
-		return java.util.Objects
-			.requireNonNull(transactions.execute(status -> new Recalculated(recalculateEngagement(tenant, asOf, range),
-					recalculateLead(tenant, asOf, range))));
+		ScoreModel engagement = models.engagement(tenant);
+		ScoreModel lead = models.lead(tenant);
+		return java.util.Objects.requireNonNull(transactions.execute(status -> {
+			// the per-SMB aggregates of a whole tenant are hashed in memory, not spilled
+			jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+			Map<String, ScoreModel> both = new LinkedHashMap<>();
+			both.put("engagement", engagement);
+			both.put("lead", lead);
+			var together = SqlScores.selectTogether(both, tenant, range, asOf, OLD_ENGAGEMENT, json);
+			String engagementScores;
+			String leadScores;
+			if (together.isPresent()) {
+				// one scan of the ledger for both models
+				materialize("scored", together.get());
+				engagementScores = "SELECT smb_id, engagement AS score, old_score, old_tier FROM scored";
+				leadScores = "SELECT smb_id, lead AS score FROM scored";
+			}
+			else {
+				// a model limits occurrences: one ranking query per model
+				materialize("engagement_scored",
+						SqlScores.select(engagement, tenant, range, asOf, OLD_ENGAGEMENT, json));
+				materialize("lead_scored", SqlScores.select(lead, tenant, range, asOf, "", json));
+				engagementScores = "SELECT * FROM engagement_scored";
+				leadScores = "SELECT * FROM lead_scored";
+			}
+			return new Recalculated(writeEngagement(engagement, tenant, asOf, engagementScores),
+					writeLead(lead, tenant, asOf, leadScores));
+		}));
 	}
 
-	private int recalculateEngagement(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
-		ScoreModel model = models.engagement(tenant);
-		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf,
-				"sm.engagement_score AS old_score, sm.engagement_tier AS old_tier", json);
-		Map<String, Object> params = new HashMap<>(scores.params());
+	/**
+	 * Writes the engagement scores that changed (with their snapshots), publishing a move
+	 * of more than {@link EngagementScoring#REPORTED_MOVE}. A score the real-time path
+	 * changed since it was read (a signal arrived meanwhile) is left alone: that one is
+	 * newer.
+	 */
+	private int writeEngagement(ScoreModel model, TenantId tenant, Instant asOf, String scores) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", tenant.value());
+		params.put("today", Scorer.day(asOf));
 		String band = bandKey(model, "u.score", params);
-		materialize("engagement_scored", scores);
 		String sql = """
-				WITH x AS (SELECT * FROM engagement_scored),
-				upd AS (
-				  UPDATE smbs s SET engagement_score = x.score
-				    FROM x
-				   WHERE s.tenant_id = :tenant AND s.id = x.smb_id AND s.engagement_score <> x.score
-				  RETURNING s.id, x.old_score, x.score, x.old_tier
-				),
-				snap AS (
-				  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
-				  SELECT :tenant, u.id, :model, :today, u.score, """ + band + """
-				, u.old_tier FROM upd u
-				  ON CONFLICT (tenant_id, smb_id, model_key, day)
-				  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band
-				)
-				SELECT id, old_score, score FROM upd
-				""";
+				WITH x AS (SELECT * FROM (""" + scores
+				+ """
+						) x WHERE x.score IS DISTINCT FROM x.old_score),
+						upd AS (
+						  UPDATE smbs s SET engagement_score = x.score
+						    FROM x
+						   WHERE s.tenant_id = :tenant AND s.id = x.smb_id AND s.engagement_score IS NOT DISTINCT FROM x.old_score
+						  RETURNING s.id, x.old_score, x.score, x.old_tier
+						),
+						snap AS (
+						  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
+						  SELECT :tenant, u.id, :model, :today, u.score, """
+				+ band + """
+						, u.old_tier FROM upd u
+						  ON CONFLICT (tenant_id, smb_id, model_key, day)
+						  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band
+						)
+						SELECT id, old_score, score FROM upd
+						""";
 		params.put("model", model.key());
 		List<Moved> moved = jdbc.sql(sql)
 			.params(params)
@@ -154,16 +195,22 @@ public class EngagementJobs {
 		return moved.size();
 	}
 
-	private int recalculateLead(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
-		ScoreModel model = models.lead(tenant);
-		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf, "", json);
-		Map<String, Object> params = new HashMap<>(scores.params());
+	/**
+	 * Writes the lead scores whose score or grade changed, with their snapshots and the
+	 * change log.
+	 */
+	private int writeLead(ScoreModel model, TenantId tenant, Instant asOf, String scores) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", tenant.value());
+		params.put("today", Scorer.day(asOf));
+		params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+		params.put("minScore", model.minScore());
 		String band = bandKey(model, "x.score", params);
 		params.put("model", model.key());
 		params.put("reason", "Recomputed as points expired or inactivity rules fired");
-		materialize("lead_scored", scores);
 		String sql = """
-				WITH x AS (SELECT * FROM lead_scored),
+				WITH x AS (""" + scores + """
+				),
 				cur AS (
 				  SELECT smb_id, score, band FROM smb_scores WHERE tenant_id = :tenant AND model_key = :model
 				),
