@@ -122,8 +122,8 @@ public class EngagementJobs {
 		ScoreModel engagement = models.engagement(tenant);
 		ScoreModel lead = models.lead(tenant);
 		return java.util.Objects.requireNonNull(transactions.execute(status -> {
-			// the per-SMB aggregates of a whole tenant are hashed in memory, not spilled
-			jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+			long start = System.nanoTime();
+			plan(jdbc);
 			Map<String, ScoreModel> both = new LinkedHashMap<>();
 			both.put("engagement", engagement);
 			both.put("lead", lead);
@@ -144,9 +144,25 @@ public class EngagementJobs {
 				engagementScores = "SELECT * FROM engagement_scored";
 				leadScores = "SELECT * FROM lead_scored";
 			}
-			return new Recalculated(writeEngagement(engagement, tenant, asOf, engagementScores),
-					writeLead(lead, tenant, asOf, leadScores));
+			long scored = System.nanoTime();
+			int engagementChanged = writeEngagement(engagement, tenant, asOf, engagementScores);
+			long engagementWritten = System.nanoTime();
+			int leadChanged = writeLead(lead, tenant, asOf, leadScores);
+			log.info(
+					"Recomputed the scores of tenant {} as of {}: scored in {} ms, {} engagement scores written in {} ms, {} lead scores in {} ms",
+					tenant.value(), asOf, (scored - start) / 1_000_000, engagementChanged,
+					(engagementWritten - scored) / 1_000_000, leadChanged,
+					(System.nanoTime() - engagementWritten) / 1_000_000);
+			return new Recalculated(engagementChanged, leadChanged);
 		}));
+	}
+
+	/**
+	 * The settings of the recompute's transaction: memory to hash a tenant's per-SMB
+	 * aggregates (one scan of the ledger, in parallel) without spilling to disk.
+	 */
+	static void plan(JdbcClient jdbc) {
+		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
 	}
 
 	/**
@@ -181,11 +197,13 @@ public class EngagementJobs {
 						SELECT id, old_score, score FROM upd
 						""";
 		params.put("model", model.key());
+		long start = System.nanoTime();
 		List<Moved> moved = jdbc.sql(sql)
 			.params(params)
 			.query((rs, row) -> new Moved(new SmbId(rs.getObject("id", UUID.class)), rs.getInt("old_score"),
 					rs.getInt("score")))
 			.list();
+		log.debug("{} engagement scores updated in {} ms", moved.size(), (System.nanoTime() - start) / 1_000_000);
 		for (Moved move : moved) {
 			if (Math.abs(move.newScore() - move.oldScore()) > EngagementScoring.REPORTED_MOVE) {
 				events
@@ -323,6 +341,7 @@ public class EngagementJobs {
 	private void materialize(String table, SqlScores.Query scores) {
 		jdbc.sql("DROP TABLE IF EXISTS " + table).update();
 		jdbc.sql("CREATE TEMP TABLE " + table + " ON COMMIT DROP AS " + scores.sql()).params(scores.params()).update();
+		jdbc.sql("ANALYZE " + table).update();
 	}
 
 	private void recordTierChanges(List<SmbTierChanged> changes) {
