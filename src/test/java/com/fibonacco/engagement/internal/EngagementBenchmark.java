@@ -36,12 +36,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The engagement benchmark (issue 5): N SMBs with M signals each over 90 days; the
  * nightly recompute's wall time, against the seeds' algorithm (chunks of 100 SMBs,
- * per-SMB count queries and UPDATE) on a sample, extrapolated; and the real-time path's
- * sustained rate and p99 from commit to recorded signal. Not a test (the name keeps it
- * out of the suite): <pre>
+ * per-SMB count queries and UPDATE) on a sample in the same run, extrapolated; and the
+ * real-time path's sustained rate and p99 from commit to recorded signal. Not a test (the
+ * name keeps it out of the suite); run it with {@code bench/run-engagement.sh}
+ * ({@code BENCH_SIZE}, {@code BENCH_SAMPLE}, …), or: <pre>
  * btest -w . -q test -Dtest=EngagementBenchmark -Dbench.smbs=1000000 -Dbench.signals-per-smb=20 -Dbench.sample=50000
  * </pre> Prints one JSON line per workload (and writes them to
- * target/engagement-bench.jsonl).
+ * target/engagement-bench.jsonl). Figures in docs/benchmarks.md.
  */
 @ServerTest
 class EngagementBenchmark {
