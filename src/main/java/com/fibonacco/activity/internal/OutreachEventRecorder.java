@@ -49,7 +49,7 @@ class OutreachEventRecorder {
 	@EventListener
 	void on(SmbEngagementChanged event) {
 		String move = event.newScore() >= event.oldScore() ? "rose" : "fell";
-		activities.add(
+		activities.addAtCommit(
 				TimelineEntry
 					.of(event.tenantId(), event.smbId(), ENGAGEMENT_CHANGED,
 							"Engagement score " + move + " from " + event.oldScore() + " to " + event.newScore(),
@@ -60,7 +60,7 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(SmbTierChanged event) {
-		activities.add(TimelineEntry
+		activities.addAtCommit(TimelineEntry
 			.of(event.tenantId(), event.smbId(), TIER_CHANGED,
 					"Moved from " + tier(event.oldTier()) + " to " + tier(event.newTier()), event.occurredAt())
 			.description(event.reason())

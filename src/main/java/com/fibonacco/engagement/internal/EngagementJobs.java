@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EngagementJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(EngagementJobs.class);
+
+	/**
+	 * For the recompute's transaction: a tenant's per-SMB aggregates (about 200 bytes
+	 * each) stay in memory (a million SMBs: some 200 MB, per parallel worker).
+	 */
+	private static final String WORK_MEM = "256MB";
+
+	private static final String OLD_ENGAGEMENT = "sm.engagement_score AS old_score, sm.engagement_tier AS old_tier";
 
 	private final JdbcClient jdbc;
 
@@ -110,40 +119,91 @@ public class EngagementJobs {
 
 	/** The same for the tenant's SMBs whose ids are in the range (all when null). */
 	Recalculated recalculate(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
-		return java.util.Objects
-			.requireNonNull(transactions.execute(status -> new Recalculated(recalculateEngagement(tenant, asOf, range),
-					recalculateLead(tenant, asOf, range))));
+		ScoreModel engagement = models.engagement(tenant);
+		ScoreModel lead = models.lead(tenant);
+		return java.util.Objects.requireNonNull(transactions.execute(status -> {
+			long start = System.nanoTime();
+			plan(jdbc);
+			Map<String, ScoreModel> both = new LinkedHashMap<>();
+			both.put("engagement", engagement);
+			both.put("lead", lead);
+			var together = SqlScores.selectTogether(both, tenant, range, asOf, OLD_ENGAGEMENT, json);
+			String engagementScores;
+			String leadScores;
+			if (together.isPresent()) {
+				// one scan of the ledger for both models
+				materialize("scored", together.get());
+				engagementScores = "SELECT smb_id, engagement AS score, old_score, old_tier FROM scored";
+				leadScores = "SELECT smb_id, lead AS score FROM scored";
+			}
+			else {
+				// a model limits occurrences: one ranking query per model
+				materialize("engagement_scored",
+						SqlScores.select(engagement, tenant, range, asOf, OLD_ENGAGEMENT, json));
+				materialize("lead_scored", SqlScores.select(lead, tenant, range, asOf, "", json));
+				engagementScores = "SELECT * FROM engagement_scored";
+				leadScores = "SELECT * FROM lead_scored";
+			}
+			long scored = System.nanoTime();
+			int engagementChanged = writeEngagement(engagement, tenant, asOf, engagementScores);
+			long engagementWritten = System.nanoTime();
+			int leadChanged = writeLead(lead, tenant, asOf, leadScores);
+			log.info(
+					"Recomputed the scores of tenant {} as of {}: scored in {} ms, {} engagement scores written in {} ms, {} lead scores in {} ms",
+					tenant.value(), asOf, (scored - start) / 1_000_000, engagementChanged,
+					(engagementWritten - scored) / 1_000_000, leadChanged,
+					(System.nanoTime() - engagementWritten) / 1_000_000);
+			return new Recalculated(engagementChanged, leadChanged);
+		}));
 	}
 
-	private int recalculateEngagement(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
-		ScoreModel model = models.engagement(tenant);
-		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf,
-				"sm.engagement_score AS old_score, sm.engagement_tier AS old_tier", json);
-		Map<String, Object> params = new HashMap<>(scores.params());
+	/**
+	 * The settings of the recompute's transaction: memory to hash a tenant's per-SMB
+	 * aggregates (one scan of the ledger, in parallel) without spilling to disk.
+	 */
+	static void plan(JdbcClient jdbc) {
+		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+	}
+
+	/**
+	 * Writes the engagement scores that changed (with their snapshots), publishing a move
+	 * of more than {@link EngagementScoring#REPORTED_MOVE}. A score the real-time path
+	 * changed since it was read (a signal arrived meanwhile) is left alone: that one is
+	 * newer.
+	 */
+	private int writeEngagement(ScoreModel model, TenantId tenant, Instant asOf, String scores) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", tenant.value());
+		params.put("today", Scorer.day(asOf));
 		String band = bandKey(model, "u.score", params);
-		String sql = "WITH x AS (" + scores.sql() + """
-				),
-				upd AS (
-				  UPDATE smbs s SET engagement_score = x.score
-				    FROM x
-				   WHERE s.tenant_id = :tenant AND s.id = x.smb_id AND s.engagement_score <> x.score
-				  RETURNING s.id, x.old_score, x.score, x.old_tier
-				),
-				snap AS (
-				  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
-				  SELECT :tenant, u.id, :model, :today, u.score, """ + band + """
-				, u.old_tier FROM upd u
-				  ON CONFLICT (tenant_id, smb_id, model_key, day)
-				  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band
-				)
-				SELECT id, old_score, score FROM upd
-				""";
+		String sql = """
+				WITH x AS (SELECT * FROM (""" + scores
+				+ """
+						) x WHERE x.score IS DISTINCT FROM x.old_score),
+						upd AS (
+						  UPDATE smbs s SET engagement_score = x.score
+						    FROM x
+						   WHERE s.tenant_id = :tenant AND s.id = x.smb_id AND s.engagement_score IS NOT DISTINCT FROM x.old_score
+						  RETURNING s.id, x.old_score, x.score, x.old_tier
+						),
+						snap AS (
+						  INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
+						  SELECT :tenant, u.id, :model, :today, u.score, """
+				+ band + """
+						, u.old_tier FROM upd u
+						  ON CONFLICT (tenant_id, smb_id, model_key, day)
+						  DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band
+						)
+						SELECT id, old_score, score FROM upd
+						""";
 		params.put("model", model.key());
+		long start = System.nanoTime();
 		List<Moved> moved = jdbc.sql(sql)
 			.params(params)
 			.query((rs, row) -> new Moved(new SmbId(rs.getObject("id", UUID.class)), rs.getInt("old_score"),
 					rs.getInt("score")))
 			.list();
+		log.debug("{} engagement scores updated in {} ms", moved.size(), (System.nanoTime() - start) / 1_000_000);
 		for (Moved move : moved) {
 			if (Math.abs(move.newScore() - move.oldScore()) > EngagementScoring.REPORTED_MOVE) {
 				events
@@ -153,14 +213,21 @@ public class EngagementJobs {
 		return moved.size();
 	}
 
-	private int recalculateLead(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
-		ScoreModel model = models.lead(tenant);
-		SqlScores.Query scores = SqlScores.select(model, tenant, range, asOf, "", json);
-		Map<String, Object> params = new HashMap<>(scores.params());
+	/**
+	 * Writes the lead scores whose score or grade changed, with their snapshots and the
+	 * change log.
+	 */
+	private int writeLead(ScoreModel model, TenantId tenant, Instant asOf, String scores) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", tenant.value());
+		params.put("today", Scorer.day(asOf));
+		params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+		params.put("minScore", model.minScore());
 		String band = bandKey(model, "x.score", params);
 		params.put("model", model.key());
 		params.put("reason", "Recomputed as points expired or inactivity rules fired");
-		String sql = "WITH x AS (" + scores.sql() + """
+		String sql = """
+				WITH x AS (""" + scores + """
 				),
 				cur AS (
 				  SELECT smb_id, score, band FROM smb_scores WHERE tenant_id = :tenant AND model_key = :model
@@ -264,6 +331,17 @@ public class EngagementJobs {
 			return changes.size();
 		});
 		return changed == null ? 0 : changed;
+	}
+
+	/**
+	 * Computes the scores into a temporary table first: a statement that writes (the
+	 * UPDATE … FROM with its CTEs) never runs in parallel, a CREATE TABLE … AS SELECT
+	 * may, and the scan of the ledger is nearly all of the work.
+	 */
+	private void materialize(String table, SqlScores.Query scores) {
+		jdbc.sql("DROP TABLE IF EXISTS " + table).update();
+		jdbc.sql("CREATE TEMP TABLE " + table + " ON COMMIT DROP AS " + scores.sql()).params(scores.params()).update();
+		jdbc.sql("ANALYZE " + table).update();
 	}
 
 	private void recordTierChanges(List<SmbTierChanged> changes) {

@@ -74,16 +74,12 @@ class EngagementScoring {
 		// share lock on the SMB's row, and two signals of one SMB that both took that
 		// first
 		// and then asked for the row lock would deadlock.
-		jdbc.sql("SELECT 1 FROM smbs WHERE tenant_id = :tenant AND id = :smb FOR NO KEY UPDATE")
-			.param("tenant", signal.tenant().value())
-			.param("smb", signal.smb().value())
-			.query(Integer.class)
-			.optional();
+		Optional<Current> locked = lock(signal.tenant(), signal.smb());
 		if (!ledger.append(signal)) {
 			return false;
 		}
-		if (!signal.machineGenerated()) {
-			rescore(signal.tenant(), signal.smb(), clock.instant(), signal, null);
+		if (!signal.machineGenerated() && locked.isPresent()) {
+			rescore(signal.tenant(), signal.smb(), clock.instant(), signal, null, locked.get());
 		}
 		return true;
 	}
@@ -97,13 +93,14 @@ class EngagementScoring {
 	@Transactional
 	Optional<Result> rescore(TenantId tenant, SmbId smb, Instant asOf, @Nullable Incoming trigger,
 			@Nullable String reason) {
-		Optional<Current> locked = lock(tenant, smb);
-		if (locked.isEmpty()) {
-			return Optional.empty();
-		}
-		Current current = locked.get();
-		ScoreModel model = models.engagement(tenant);
-		ScoreModel leadModel = models.lead(tenant);
+		return lock(tenant, smb).map(current -> rescore(tenant, smb, asOf, trigger, reason, current));
+	}
+
+	private Result rescore(TenantId tenant, SmbId smb, Instant asOf, @Nullable Incoming trigger,
+			@Nullable String reason, Current current) {
+		ScoreModels.Both both = models.both(tenant);
+		ScoreModel model = both.engagement();
+		ScoreModel leadModel = both.lead();
 		int lookback = Math.max(model.lookbackDays(), leadModel.lookbackDays());
 		Instant since = Scorer.day(asOf).minusDays(lookback).atStartOfDay().toInstant(ZoneOffset.UTC);
 		List<Signal> signals = ledger.since(tenant, smb, since);
@@ -141,7 +138,7 @@ class EngagementScoring {
 						asOf);
 			}
 		}
-		return Optional.of(new Result(current.score(), score.total(), current.tier(), tier));
+		return new Result(current.score(), score.total(), current.tier(), tier);
 	}
 
 	void changeTier(SmbTierChanged change) {

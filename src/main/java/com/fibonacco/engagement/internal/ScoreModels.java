@@ -58,6 +58,23 @@ class ScoreModels {
 		return find(tenant, ScoreModel.LEAD).map(Stored::model).orElse(lead);
 	}
 
+	/** Both models in one look-up: the real-time path needs both for every signal. */
+	Both both(TenantId tenant) {
+		ScoreModel[] found = { engagement, lead };
+		jdbc.sql("""
+				SELECT model_key, definition::text AS definition, version FROM score_models WHERE tenant_id = :tenant
+				""").param("tenant", tenant.value()).query((rs, row) -> {
+			String key = rs.getString("model_key");
+			int version = rs.getInt("version");
+			String definition = rs.getString("definition");
+			ScoreModel model = parsed.computeIfAbsent(tenant + "/" + key + "/" + version,
+					cacheKey -> ModelDtos.validate(key, json.readValue(definition, ModelBody.class)));
+			found[key.equals(ScoreModel.ENGAGEMENT) ? 0 : 1] = model;
+			return key;
+		}).list();
+		return new Both(found[0], found[1]);
+	}
+
 	ScoreModel defaults(String key) {
 		return key.equals(ScoreModel.ENGAGEMENT) ? engagement : lead;
 	}
@@ -109,6 +126,9 @@ class ScoreModels {
 			.param("tenant", tenant.value())
 			.param("key", key)
 			.update() == 1;
+	}
+
+	record Both(ScoreModel engagement, ScoreModel lead) {
 	}
 
 	record Stored(ScoreModel model, int version, @Nullable UUID updatedBy, Instant updatedAt) {

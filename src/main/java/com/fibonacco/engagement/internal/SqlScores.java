@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,7 @@ final class SqlScores {
 		params.put("since", today.minusDays(model.lookbackDays()).atStartOfDay().atOffset(ZoneOffset.UTC));
 		params.put("minScore", model.minScore());
 		params.put("maxScore", model.maxScore());
-		params.put("rules", json.writeValueAsString(rules(model)));
+		params.put("rules", json.writeValueAsString(rules(model, today)));
 		String smbFilter = range == null ? "" : " AND s.smb_id BETWEEN :fromId AND :toId";
 		if (range != null) {
 			params.put("fromId", range.from());
@@ -62,8 +63,8 @@ final class SqlScores {
 		sql.append("""
 				WITH rules AS (
 				  SELECT * FROM jsonb_to_recordset(CAST(:rules AS jsonb))
-				    AS r(idx int, signal_type text, conditions jsonb, points int, window_days int, decay int,
-				         grp text, cap int, max_occurrences int)
+				    AS r(idx int, signal_type text, conditions jsonb, has_conditions boolean, points int,
+				         window_start timestamptz, decay int, grp text, cap int, max_occurrences int)
 				),
 				matched AS (
 				  SELECT s.smb_id, r.idx, r.grp, r.cap, r.max_occurrences,
@@ -77,8 +78,8 @@ final class SqlScores {
 		sql.append("""
 				 FROM engagement_signals s
 				 JOIN rules r ON r.signal_type = s.signal_type
-				  AND s.occurred_at >= CAST(CAST(:today AS date) - r.window_days AS timestamp) AT TIME ZONE 'UTC'
-				  AND s.attributes @> r.conditions
+				  AND s.occurred_at >= r.window_start
+				  AND (NOT r.has_conditions OR s.attributes @> r.conditions)
 				WHERE s.tenant_id = :tenant AND s.occurred_at >= :since AND s.occurred_at <= :asOf
 				  AND NOT s.machine_generated""").append(smbFilter).append("""
 
@@ -137,6 +138,156 @@ final class SqlScores {
 		return new Query(sql.toString(), params);
 	}
 
+	/**
+	 * Several models' scores from <b>one</b> scan of the ledger: columns {@code smb_id}
+	 * and one score column per entry of {@code models} (named by its key, an alias chosen
+	 * by the caller), plus {@code extraColumns} of {@code sm}. Each signal rule is one
+	 * conditional aggregate ({@code count(*) FILTER (…)}, or the sum of the decayed
+	 * points) of a single {@code GROUP BY smb_id}: the ledger's rows are read once, not
+	 * once per model and never joined to the rules, and the caps, the bounds and the
+	 * inactivity rules are applied to the per-SMB aggregates. Empty when a model limits
+	 * occurrences (that needs each signal's rank within its rule: {@link #select} per
+	 * model).
+	 */
+	static Optional<Query> selectTogether(Map<String, ScoreModel> models, TenantId tenant, @Nullable IdRange range,
+			Instant asOf, String extraColumns, JsonMapper json) {
+		if (models.values()
+			.stream()
+			.anyMatch(model -> model.signalRules().stream().anyMatch(rule -> rule.maxOccurrences() != null))) {
+			return Optional.empty();
+		}
+		LocalDate today = Scorer.day(asOf);
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("tenant", tenant.value());
+		params.put("asOf", asOf.atOffset(ZoneOffset.UTC));
+		params.put("today", today);
+		int lookback = models.values().stream().mapToInt(ScoreModel::lookbackDays).max().orElse(0);
+		params.put("since", today.minusDays(lookback).atStartOfDay().atOffset(ZoneOffset.UTC));
+		java.util.SortedSet<String> types = new java.util.TreeSet<>();
+		StringBuilder aggregates = new StringBuilder();
+		StringBuilder scores = new StringBuilder();
+		int m = 0;
+		for (Map.Entry<String, ScoreModel> entry : models.entrySet()) {
+			ScoreModel model = entry.getValue();
+			String p = "m" + m;
+			// the points of each category's rules (capped later) and of uncapped rules
+			Map<String, List<String>> byCategory = new LinkedHashMap<>();
+			List<String> uncapped = new ArrayList<>();
+			List<Rule> all = model.rules();
+			for (int i = 0; i < all.size(); i++) {
+				Rule rule = all.get(i);
+				SignalType type = rule.signalType();
+				if (type == null) {
+					continue;
+				}
+				String r = p + "r" + i;
+				types.add(type.apiName());
+				params.put(r + "type", type.apiName());
+				params.put(r + "from", today.minusDays(rule.windowDays()).atStartOfDay().atOffset(ZoneOffset.UTC));
+				String filter = "s.signal_type = :" + r + "type AND s.occurred_at >= :" + r + "from";
+				if (!rule.conditions().isEmpty()) {
+					params.put(r + "cond", json.writeValueAsString(rule.conditions()));
+					filter += " AND s.attributes @> CAST(:" + r + "cond AS jsonb)";
+				}
+				String points;
+				if (rule.decayPointsPerWeek() == null) {
+					aggregates.append(",\n         count(*) FILTER (WHERE ").append(filter).append(") AS ").append(r);
+					params.put(r + "pts", rule.points());
+					points = "coalesce(a." + r + ", 0) * :" + r + "pts";
+				}
+				else {
+					params.put(r + "pts", rule.points());
+					params.put(r + "decay", rule.decayPointsPerWeek());
+					aggregates.append(",\n         sum(greatest(0, :")
+						.append(r)
+						.append("pts - :")
+						.append(r)
+						.append("decay * ((CAST(:today AS date) - CAST(s.occurred_at AT TIME ZONE 'UTC' AS date)) / 7)))")
+						.append(" FILTER (WHERE ")
+						.append(filter)
+						.append(") AS ")
+						.append(r);
+					points = "coalesce(a." + r + ", 0)";
+				}
+				var category = model.category(rule.category());
+				if (category.isPresent()) {
+					byCategory.computeIfAbsent(category.get().key(), key -> new ArrayList<>()).add(points);
+				}
+				else {
+					uncapped.add(points);
+				}
+			}
+			List<String> terms = new ArrayList<>(uncapped);
+			int c = 0;
+			for (ScoreModel.Category category : model.categories()) {
+				List<String> points = byCategory.get(category.key());
+				if (points == null) {
+					continue;
+				}
+				params.put(p + "cap" + c, category.cap());
+				terms.add("least(" + String.join(" + ", points) + ", :" + p + "cap" + c + ")");
+				c++;
+			}
+			List<Rule> inactivity = model.inactivityRules();
+			if (!inactivity.isEmpty()) {
+				int longest = inactivity.stream().mapToInt(rule -> rule.inactiveDays()).max().orElseThrow();
+				params.put(p + "activity",
+						String.join(",", model.activityTypes().stream().map(SignalType::apiName).sorted().toList()));
+				params.put(p + "activitySince", today.minusDays(longest).atStartOfDay().atOffset(ZoneOffset.UTC));
+				model.activityTypes().forEach(type -> types.add(type.apiName()));
+				aggregates.append(",\n         max(s.occurred_at) FILTER (WHERE s.signal_type = ANY (string_to_array(:")
+					.append(p)
+					.append("activity, ',')) AND s.occurred_at >= :")
+					.append(p)
+					.append("activitySince) AS ")
+					.append(p)
+					.append("last");
+				for (int i = 0; i < inactivity.size(); i++) {
+					Rule rule = inactivity.get(i);
+					params.put(p + "inactiveFrom" + i,
+							today.minusDays(rule.inactiveDays()).atStartOfDay().atOffset(ZoneOffset.UTC));
+					params.put(p + "inactivePoints" + i, rule.points());
+					terms.add("CASE WHEN a." + p + "last IS NULL OR a." + p + "last < :" + p + "inactiveFrom" + i
+							+ " THEN :" + p + "inactivePoints" + i + " ELSE 0 END");
+				}
+			}
+			params.put(p + "min", model.minScore());
+			params.put(p + "max", model.maxScore());
+			scores.append(", CAST(greatest(:")
+				.append(p)
+				.append("min, least(:")
+				.append(p)
+				.append("max, ")
+				.append(terms.isEmpty() ? "0" : String.join(" + ", terms))
+				.append(")) AS int) AS ")
+				.append(entry.getKey());
+			m++;
+		}
+		params.put("types", String.join(",", types));
+		String smbFilter = "";
+		if (range != null) {
+			params.put("fromId", range.from());
+			params.put("toId", range.to());
+			smbFilter = " AND s.smb_id BETWEEN :fromId AND :toId";
+		}
+		String sql = "WITH a AS (\n  SELECT s.smb_id" + aggregates + """
+
+				 FROM engagement_signals s
+				WHERE s.tenant_id = :tenant AND s.occurred_at >= :since AND s.occurred_at <= :asOf
+				  AND NOT s.machine_generated AND s.signal_type = ANY (string_to_array(:types, ','))""" + smbFilter
+				+ """
+
+						   GROUP BY s.smb_id
+						)
+						SELECT sm.id AS smb_id""" + scores + (extraColumns.isEmpty() ? "" : ", " + extraColumns) + """
+
+						 FROM smbs sm
+						 LEFT JOIN a ON a.smb_id = sm.id
+						WHERE sm.tenant_id = :tenant AND sm.deleted_at IS NULL"""
+				+ (range == null ? "" : " AND sm.id BETWEEN :fromId AND :toId");
+		return Optional.of(new Query(sql, params));
+	}
+
 	/** {@code CASE} giving the 0-based band of {@code score}, highest band first. */
 	static String bandIndex(ScoreModel model, String score, Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder("CASE");
@@ -147,7 +298,7 @@ final class SqlScores {
 		return sql.append(" ELSE ").append(model.bands().size() - 1).append(" END").toString();
 	}
 
-	private static List<Map<String, @Nullable Object>> rules(ScoreModel model) {
+	private static List<Map<String, @Nullable Object>> rules(ScoreModel model, LocalDate today) {
 		List<Map<String, @Nullable Object>> rules = new ArrayList<>();
 		List<Rule> all = model.rules();
 		for (int idx = 0; idx < all.size(); idx++) {
@@ -159,8 +310,11 @@ final class SqlScores {
 			row.put("idx", idx);
 			row.put("signal_type", rule.signalType().apiName());
 			row.put("conditions", rule.conditions());
+			row.put("has_conditions", !rule.conditions().isEmpty());
 			row.put("points", rule.points());
-			row.put("window_days", rule.windowDays());
+			// a signal is in the window from the first instant of the day window_days ago
+			row.put("window_start",
+					today.minusDays(rule.windowDays()).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
 			row.put("decay", rule.decayPointsPerWeek());
 			var category = model.category(rule.category());
 			row.put("grp", category.map(ScoreModel.Category::key).orElse("#" + idx));

@@ -111,6 +111,42 @@ class SqlScoresAgreementTests {
 			}
 			assertThat(nonZero).as("SMBs with a score under " + model.key()).isGreaterThan(model == limited ? 2 : 5);
 		}
+
+		// the nightly job's single scan: several models in one query
+		ScoreModel unlimited = new ScoreModel("unlimited", "Unlimited", -20, 60, models.lead(tenant).bands(),
+				List.of(new ScoreModel.Category("all_email", "Email", 12)),
+				List.of(ScoreModel.Rule.signal("opens", "Opens", SignalType.EMAIL_OPEN, 3, 45, "all_email"),
+						ScoreModel.Rule.signal("clicks", "Clicks", SignalType.EMAIL_CLICK, 4, 20, "all_email")
+							.withDecay(1),
+						ScoreModel.Rule.signal("pricing", "Pricing", SignalType.CONTENT_VIEW, 9, 60, null)
+							.withConditions(Map.of("content_slug", "pricing")),
+						ScoreModel.Rule.signal("bounces", "Bounces", SignalType.EMAIL_BOUNCE, -4, 100, "no_such"),
+						ScoreModel.Rule.inactivity("quiet", "Quiet", 10, -7),
+						ScoreModel.Rule.inactivity("silent", "Silent", 40, -9)));
+		Map<String, ScoreModel> together = new java.util.LinkedHashMap<>();
+		together.put("engagement", models.engagement(tenant));
+		together.put("lead", models.lead(tenant));
+		together.put("unlimited", unlimited);
+		SqlScores.Query query = SqlScores.selectTogether(together, tenant, null, asOf, "", json).orElseThrow();
+		Map<UUID, Map<String, Integer>> sql = new HashMap<>();
+		jdbc.sql(query.sql()).params(query.params()).query((rs, row) -> {
+			Map<String, Integer> scores = new HashMap<>();
+			for (String alias : together.keySet()) {
+				scores.put(alias, rs.getInt(alias));
+			}
+			return sql.put(rs.getObject("smb_id", UUID.class), scores);
+		}).list();
+		assertThat(sql).hasSize(ids.size());
+		for (SmbId smb : ids) {
+			for (Map.Entry<String, ScoreModel> model : together.entrySet()) {
+				int java = Scorer.score(model.getValue(), ledger.since(tenant, smb, Instant.EPOCH), asOf).total();
+				assertThat(sql.get(smb.value()).get(model.getKey())).as("%s score of %s", model.getKey(), smb)
+					.isEqualTo(java);
+			}
+		}
+		assertThat(SqlScores.selectTogether(Map.of("limited", limited), tenant, null, asOf, "", json))
+			.as("a model that limits occurrences needs its own query")
+			.isEmpty();
 	}
 
 	@Test
