@@ -37,7 +37,9 @@ final class CampaignFixtures {
 	}
 
 	SmbId smb(TenantId tenant, CommunityId community, String businessName, String contact, String email) {
-		String slug = businessName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + suffix();
+		String slug = businessName.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-|-$", "") + "-" + suffix();
 		return smbs.create(tenant,
 				new NewSmb(community, slug, businessName, null, "restaurant", "Restaurants", contact, email,
 						"+13305550142", List.of(), "https://waterstreetdiner.example", "112 W Main St", "Kent", "OH",

@@ -97,6 +97,12 @@ class ProgramService implements CampaignPrograms {
 		return view(resumed);
 	}
 
+	/** The program row itself, for tests on a moved clock. */
+	@Transactional(readOnly = true)
+	Program programRow(TenantId tenant, SmbId smb) {
+		return programs.find(tenant, smb).orElse(Program.pending(tenant, smb));
+	}
+
 	@Override
 	@Transactional
 	public CampaignProgram cancel(TenantId tenant, SmbId smb) {

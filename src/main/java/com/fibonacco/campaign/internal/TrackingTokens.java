@@ -79,7 +79,7 @@ class TrackingTokens {
 	}
 
 	/** The token's contents when its signature holds and it is of the kind expected. */
-	Optional<Token> verify(String token, Kind expected) {
+	Optional<Token> verify(String token, Kind kind) {
 		int dot = token.indexOf('.');
 		if (dot < 0 || token.length() > 200) {
 			return Optional.empty();
@@ -87,22 +87,26 @@ class TrackingTokens {
 		try {
 			byte[] payload = DECODER.decode(token.substring(0, dot));
 			byte[] mac = DECODER.decode(token.substring(dot + 1));
-			if (payload.length < 34 || !Secrets.constantTimeEquals(mac, mac(payload))) {
+			byte[] expected = mac(payload);
+			// only the canonical spelling: base64's unused low bits make other strings
+			// decode to the same bytes, and an altered token must not count
+			boolean canonical = (ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac)).equals(token);
+			if (payload.length < 34 || !canonical || !Secrets.constantTimeEquals(mac, expected)) {
 				return Optional.empty();
 			}
 			ByteBuffer buffer = ByteBuffer.wrap(payload);
 			if (buffer.get() != VERSION) {
 				return Optional.empty();
 			}
-			Optional<Kind> kind = Kind.of(buffer.get()).filter(k -> k == expected);
-			if (kind.isEmpty()) {
+			Optional<Kind> found = Kind.of(buffer.get()).filter(k -> k == kind);
+			if (found.isEmpty()) {
 				return Optional.empty();
 			}
 			TenantId tenant = new TenantId(new UUID(buffer.getLong(), buffer.getLong()));
 			UUID send = new UUID(buffer.getLong(), buffer.getLong());
 			String link = buffer.hasRemaining()
 					? new String(payload, buffer.position(), buffer.remaining(), StandardCharsets.US_ASCII) : null;
-			return Optional.of(new Token(kind.get(), tenant, send, link));
+			return Optional.of(new Token(kind, tenant, send, link));
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
