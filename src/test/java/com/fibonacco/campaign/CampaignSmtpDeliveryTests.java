@@ -106,10 +106,13 @@ class CampaignSmtpDeliveryTests {
 			.query(String.class)
 			.single();
 		assertThat(message.getMessageID()).isEqualTo(messageId);
-		assertThat(message.getContentType()).startsWith("multipart/mixed");
-		String raw = new String(message.getInputStream().readAllBytes());
-		assertThat(raw).isNotEmpty();
-		assertThat(((MimeMultipart) message.getContent()).getCount()).isPositive();
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		MimeMultipart parts = (MimeMultipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat((String) parts.getBodyPart(0).getContent()).contains("Hi Maria,", "/t/c/");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+		assertThat((String) parts.getBodyPart(1).getContent()).contains("Water Street Diner", "/t/o/");
 		assertThat(tenant.admin().get("/api/v1/smbs/" + smb.value() + "/campaigns").text("/data/sends/0/status"))
 			.isEqualTo("sent");
 		assertThat(jdbc.sql("SELECT count(*) FROM outbox_messages WHERE tenant_id = :t")

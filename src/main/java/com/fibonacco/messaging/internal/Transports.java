@@ -1,14 +1,23 @@
 package com.fibonacco.messaging.internal;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.fibonacco.messaging.EmailDeliveryException;
@@ -22,9 +31,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The transport chosen by {@code fibonacco.email.transport}: the captured outbox (the
@@ -77,37 +85,110 @@ class Transports {
 
 	}
 
-	/** SMTP: multipart/alternative (text, then HTML) with our Message-ID kept. */
-	record Smtp(JavaMailSender sender) implements EmailTransport {
+	/**
+	 * SMTP: the text and HTML parts with our Message-ID kept, over a pool of open
+	 * connections (one per concurrent sender, reused from message to message; one idle
+	 * for a while is checked with NOOP before reuse).
+	 */
+	static final class Smtp implements EmailTransport {
+
+		private static final long CHECK_AFTER_IDLE_NANOS = 20_000_000_000L;
+
+		private final JavaMailSender sender;
+
+		private final BlockingQueue<Pooled> idle = new LinkedBlockingQueue<>();
+
+		Smtp(JavaMailSender sender) {
+			this.sender = sender;
+		}
+
+		private record Pooled(Transport transport, long lastUsed) {
+		}
 
 		@Override
 		public void send(OutboundEmail email) {
+			MimeMessage message;
 			try {
-				MimeMessage message = sender.createMimeMessage();
-				MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-				helper
-					.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
-				helper.setReplyTo(email.replyTo());
-				helper.setTo(email.to());
-				helper.setSubject(email.subject());
-				helper.setText(email.text(), email.html());
-				for (Map.Entry<String, String> header : email.headers().entrySet()) {
-					message.setHeader(header.getKey(), header.getValue());
-				}
-				// JavaMailSenderImpl keeps a Message-ID set before sending
-				message.setHeader("Message-ID", email.messageId());
-				sender.send(message);
+				message = message(email);
 			}
-			catch (MailSendException ex) {
-				boolean permanent = ex.getFailedMessages()
-					.values()
-					.stream()
-					.anyMatch(cause -> cause instanceof SendFailedException failed
-							&& failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0);
+			catch (MessagingException | UnsupportedEncodingException ex) {
+				throw new EmailDeliveryException("the message could not be built: " + ex.getMessage(), true, ex);
+			}
+			if (!(sender instanceof JavaMailSenderImpl impl)) {
+				try {
+					sender.send(message);
+					return;
+				}
+				catch (MailException ex) {
+					throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
+				}
+			}
+			Transport transport = null;
+			try {
+				transport = borrow(impl);
+				transport.sendMessage(message, message.getAllRecipients());
+				idle.offer(new Pooled(transport, System.nanoTime()));
+			}
+			catch (SendFailedException ex) {
+				if (transport != null) {
+					idle.offer(new Pooled(transport, System.nanoTime()));
+				}
+				boolean permanent = ex.getInvalidAddresses() != null && ex.getInvalidAddresses().length > 0;
 				throw new EmailDeliveryException("SMTP refused the message: " + ex.getMessage(), permanent, ex);
 			}
-			catch (MailException | MessagingException | java.io.UnsupportedEncodingException ex) {
+			catch (MessagingException ex) {
+				close(transport);
 				throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
+			}
+		}
+
+		private MimeMessage message(OutboundEmail email) throws MessagingException, UnsupportedEncodingException {
+			MimeMessage message = sender.createMimeMessage();
+			message.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
+			message.setReplyTo(InternetAddress.parse(email.replyTo()));
+			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
+			message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+			MimeMultipart alternative = new MimeMultipart("alternative");
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(email.text(), StandardCharsets.UTF_8.name());
+			MimeBodyPart html = new MimeBodyPart();
+			html.setContent(email.html(), "text/html; charset=UTF-8");
+			alternative.addBodyPart(text);
+			alternative.addBodyPart(html);
+			message.setContent(alternative);
+			for (Map.Entry<String, String> header : email.headers().entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
+			message.setSentDate(new Date());
+			message.saveChanges();
+			// saveChanges made up a Message-ID; ours is the one a retry repeats
+			message.setHeader("Message-ID", email.messageId());
+			return message;
+		}
+
+		private Transport borrow(JavaMailSenderImpl impl) throws MessagingException {
+			Pooled pooled;
+			while ((pooled = idle.poll()) != null) {
+				if (System.nanoTime() - pooled.lastUsed() < CHECK_AFTER_IDLE_NANOS
+						|| pooled.transport().isConnected()) {
+					return pooled.transport();
+				}
+				close(pooled.transport());
+			}
+			Transport transport = impl.getSession()
+				.getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+			transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+			return transport;
+		}
+
+		private static void close(@Nullable Transport transport) {
+			if (transport != null) {
+				try {
+					transport.close();
+				}
+				catch (MessagingException ex) {
+					// already broken; a new connection replaces it
+				}
 			}
 		}
 
