@@ -31,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A program email through the captured outbox, opened, clicked and unsubscribed from. */
 @ServerTest
@@ -160,6 +161,16 @@ class CampaignEmailTrackingTests {
 		assertThat(postOneClick(unsubscribe).statusCode()).as("one-click is idempotent").isEqualTo(200);
 		assertThat(sends().at("/0/events").findValuesAsString("event_type")).containsExactly("sent", "open", "click",
 				"unsubscribe");
+
+		// the events feed engagement after commit
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode signals = tenant.admin()
+				.get("/api/v1/smbs/" + smb.value() + "/engagement")
+				.json()
+				.at("/data/recent_signals");
+			assertThat(signals.findValuesAsString("signal_type")).contains("email_open", "email_click", "unsubscribe");
+			assertThat(signals.findValues("scored").stream().filter(JsonNode::asBoolean).count()).isGreaterThanOrEqualTo(2);
+		});
 	}
 
 	@Test
@@ -179,6 +190,14 @@ class CampaignEmailTrackingTests {
 		assertThat(send.at("/status").asString()).isEqualTo("sent");
 		assertThat(send.at("/events").findValues("machine_generated").stream().filter(JsonNode::asBoolean).count())
 			.isEqualTo(3);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode signals = tenant.admin()
+				.get("/api/v1/smbs/" + smb.value() + "/engagement")
+				.json()
+				.at("/data/recent_signals");
+			assertThat(signals.size()).isEqualTo(3);
+			assertThat(signals.findValues("scored").stream().noneMatch(JsonNode::asBoolean)).isTrue();
+		});
 	}
 
 	@Test

@@ -23,13 +23,18 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Program email over SMTP to a real in-process mail server (GreenMail). */
+/**
+ * Program email over SMTP to a real in-process mail server (GreenMail). A context of its
+ * own, closed after the class.
+ */
 @ServerTest
+@DirtiesContext
 class CampaignSmtpDeliveryTests {
 
 	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -44,6 +49,10 @@ class CampaignSmtpDeliveryTests {
 		registry.add("fibonacco.email.rate-per-second", () -> "200");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		// this context shares the database with the other tests' context: it must not
+		// run their jobs or redeliver their events
+		registry.add("jobrunr.background-job-server.enabled", () -> "false");
+		registry.add("spring.modulith.events.republish-outstanding-events-on-restart", () -> "false");
 	}
 
 	@AfterAll

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import com.fibonacco.campaign.internal.TrackingTokens.Kind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +47,7 @@ class TrackingController {
 	@Operation(summary = "Open pixel", description = "Always a 1×1 GIF; records the open when the token verifies.")
 	ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
 		try {
-			tracking.open(token, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr());
+			tracking.open(token, userAgent(request), request.getRemoteAddr());
 		}
 		catch (RuntimeException ex) {
 			// the image is answered whatever happened to the bookkeeping
@@ -62,7 +63,7 @@ class TrackingController {
 	@GetMapping("/c/{token}")
 	@Operation(summary = "Click redirect", description = "302 to the stored destination; 404 for a bad token.")
 	ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
-		return tracking.click(token, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr())
+		return tracking.click(token, userAgent(request), request.getRemoteAddr())
 			.map(url -> ResponseEntity.status(HttpStatus.FOUND)
 				.location(URI.create(url))
 				.cacheControl(CacheControl.noStore())
@@ -91,6 +92,14 @@ class TrackingController {
 			.map(send -> page("Unsubscribed", "<p>You're unsubscribed. You won't get these emails any more.</p>",
 					HttpStatus.OK))
 			.orElseGet(TrackingController::notFound);
+	}
+
+	/**
+	 * The user agent, except for a HEAD request: only link checkers send those, so it
+	 * counts as a machine's (no user agent).
+	 */
+	private static @Nullable String userAgent(HttpServletRequest request) {
+		return "HEAD".equals(request.getMethod()) ? null : request.getHeader(HttpHeaders.USER_AGENT);
 	}
 
 	private static ResponseEntity<String> notFound() {
