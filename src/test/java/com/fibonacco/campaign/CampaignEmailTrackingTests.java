@@ -169,7 +169,8 @@ class CampaignEmailTrackingTests {
 				.json()
 				.at("/data/recent_signals");
 			assertThat(signals.findValuesAsString("signal_type")).contains("email_open", "email_click", "unsubscribe");
-			assertThat(signals.findValues("scored").stream().filter(JsonNode::asBoolean).count()).isGreaterThanOrEqualTo(2);
+			assertThat(signals.findValues("scored").stream().filter(JsonNode::asBoolean).count())
+				.isGreaterThanOrEqualTo(2);
 		});
 	}
 
