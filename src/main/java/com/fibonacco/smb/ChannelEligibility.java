@@ -18,4 +18,11 @@ public interface ChannelEligibility {
 	 */
 	void suppress(TenantId tenant, Channel channel, String address, String reason);
 
+	/**
+	 * The SMB withdrew its consent on the channel (an unsubscribe): turns its opt-in off
+	 * and publishes {@link SmbUpdated}. Doing it again changes nothing.
+	 * @return whether the opt-in was on before
+	 */
+	boolean optOut(TenantId tenant, SmbId smb, Channel channel);
+
 }

@@ -151,6 +151,30 @@ class JdbcSmbs implements Smbs, ChannelEligibility {
 			.update();
 	}
 
+	@Override
+	@Transactional
+	public boolean optOut(TenantId tenant, SmbId smb, Channel channel) {
+		String column = switch (channel) {
+			case EMAIL -> "email_opted_in";
+			case SMS -> "sms_opted_in";
+			case RVM -> "rvm_opted_in";
+			case PHONE -> "phone_opted_in";
+		};
+		var now = clock.instant();
+		int changed = jdbc
+			.sql("UPDATE smbs SET " + column + " = false, version = version + 1, updated_at = :now "
+					+ "WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL AND " + column)
+			.param("tenant", tenant.value())
+			.param("id", smb.value())
+			.param("now", utc(now))
+			.update();
+		if (changed > 0) {
+			events.publishEvent(new com.fibonacco.smb.SmbUpdated(tenant, smb,
+					java.util.Map.of(column, new com.fibonacco.smb.FieldChange(true, false)), null, now));
+		}
+		return changed > 0;
+	}
+
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}

@@ -34,7 +34,7 @@ public class SmbMaintenance {
 	 * cascade).
 	 */
 	private static final String[] DEPENDENTS = { "analytics_events", "chat_messages", "email_conversations",
-			"content_views", "approvals", "ai_tasks", "callbacks", "rvm_drops", "campaign_sends" };
+			"content_views", "approvals", "ai_tasks", "callbacks", "rvm_drops", "campaign_sends", "campaign_programs" };
 
 	private final JdbcClient jdbc;
 

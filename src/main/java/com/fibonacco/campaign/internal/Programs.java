@@ -1,0 +1,190 @@
+package com.fibonacco.campaign.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fibonacco.shared.TenantId;
+import com.fibonacco.smb.SmbId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The programs in {@code campaign_programs}, the rows of the day scheduler, and the
+ * mirror of their public fields on {@code smbs}.
+ */
+@Repository
+class Programs {
+
+	private final JdbcClient jdbc;
+
+	Programs(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The program row, created pending when missing, locked for the caller's transaction.
+	 */
+	Program lock(TenantId tenant, SmbId smb) {
+		jdbc.sql("INSERT INTO campaign_programs (tenant_id, smb_id) VALUES (:tenant, :smb) ON CONFLICT DO NOTHING")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.update();
+		return jdbc.sql("SELECT * FROM campaign_programs WHERE tenant_id = :tenant AND smb_id = :smb FOR UPDATE")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.query(Programs::program)
+			.single();
+	}
+
+	Optional<Program> find(TenantId tenant, SmbId smb) {
+		return jdbc.sql("SELECT * FROM campaign_programs WHERE tenant_id = :tenant AND smb_id = :smb")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.query(Programs::program)
+			.optional();
+	}
+
+	/**
+	 * Due programs of every tenant, locked; rows another process holds are skipped, so
+	 * two processes never advance the same program.
+	 */
+	List<Program> claimDue(Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM campaign_programs
+				 WHERE status IN ('scheduled', 'running') AND next_action_at <= :now
+				 ORDER BY next_action_at LIMIT :limit FOR UPDATE SKIP LOCKED
+				""").param("now", utc(now)).param("limit", limit).query(Programs::program).list();
+	}
+
+	void save(Program p, Instant now) {
+		jdbc.sql(
+				"""
+						UPDATE campaign_programs SET status = :status, day = :day, start_date = :startDate, day_date = :dayDate,
+						  next_action_at = :nextActionAt, paused_at = :pausedAt, paused_on = :pausedOn, pause_reason = :pauseReason,
+						  paused_days = :pausedDays, started_at = :startedAt, completed_at = :completedAt,
+						  cancelled_at = :cancelledAt, version = version + 1, updated_at = :now
+						 WHERE tenant_id = :tenant AND smb_id = :smb
+						""")
+			.param("status", p.status())
+			.param("day", p.day())
+			.param("startDate", p.startDate())
+			.param("dayDate", p.dayDate())
+			.param("nextActionAt", utc(p.nextActionAt()))
+			.param("pausedAt", utc(p.pausedAt()))
+			.param("pausedOn", p.pausedOn())
+			.param("pauseReason", p.pauseReason())
+			.param("pausedDays", p.pausedDays())
+			.param("startedAt", utc(p.startedAt()))
+			.param("completedAt", utc(p.completedAt()))
+			.param("cancelledAt", utc(p.cancelledAt()))
+			.param("now", utc(now))
+			.param("tenant", p.tenant().value())
+			.param("smb", p.smb().value())
+			.update();
+		// the seed's program fields on the SMB, for its responses, lists and filters
+		jdbc.sql(
+				"""
+						UPDATE smbs s SET campaign_status = p.status, manifest_destiny_day = LEAST(p.day, 90),
+						  manifest_destiny_start_date = p.start_date,
+						  current_campaign_id = (SELECT x.campaign_id FROM campaign_sends x
+						                          WHERE x.tenant_id = p.tenant_id AND x.smb_id = p.smb_id
+						                          ORDER BY x.program_day DESC NULLS LAST LIMIT 1),
+						  next_scheduled_send = (SELECT min(x.scheduled_for) FROM campaign_sends x
+						                          WHERE x.tenant_id = p.tenant_id AND x.smb_id = p.smb_id AND x.status = 'queued'),
+						  version = s.version + 1, updated_at = :now
+						  FROM campaign_programs p
+						 WHERE p.tenant_id = s.tenant_id AND p.smb_id = s.id AND s.tenant_id = :tenant AND s.id = :smb
+						""")
+			.param("now", utc(now))
+			.param("tenant", p.tenant().value())
+			.param("smb", p.smb().value())
+			.update();
+	}
+
+	/** Who a program writes to, and where and when they are. */
+	Optional<Recipient> recipient(TenantId tenant, SmbId smb) {
+		return jdbc.sql("""
+				SELECT s.id, s.business_name, s.primary_contact_name, s.primary_email, s.engagement_tier,
+				       s.deleted_at IS NOT NULL AS deleted, c.name AS community_name, c.timezone,
+				       c.settings ->> 'send_time_local' AS send_time
+				  FROM smbs s JOIN communities c ON c.tenant_id = s.tenant_id AND c.id = s.community_id
+				 WHERE s.tenant_id = :tenant AND s.id = :smb
+				""").param("tenant", tenant.value()).param("smb", smb.value()).query((rs, n) -> {
+			LocalTime sendTime = null;
+			try {
+				String text = rs.getString("send_time");
+				sendTime = text == null ? null : LocalTime.parse(text);
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				// a malformed community setting falls back to the configured time
+			}
+			ZoneId zone;
+			try {
+				zone = ZoneId.of(rs.getString("timezone"));
+			}
+			catch (java.time.DateTimeException ex) {
+				zone = ZoneId.of("America/New_York");
+			}
+			return new Recipient(new SmbId(rs.getObject("id", UUID.class)), rs.getString("business_name"),
+					rs.getString("primary_contact_name"), rs.getString("primary_email"), rs.getInt("engagement_tier"),
+					rs.getBoolean("deleted"), rs.getString("community_name"), zone, sendTime);
+		}).optional();
+	}
+
+	/** Cancels the program's sends that have not gone out. */
+	int cancelQueuedSends(TenantId tenant, SmbId smb, Instant now) {
+		return jdbc.sql("""
+				UPDATE campaign_sends SET status = 'cancelled', updated_at = :now
+				 WHERE tenant_id = :tenant AND smb_id = :smb AND status = 'queued'
+				""").param("now", utc(now)).param("tenant", tenant.value()).param("smb", smb.value()).update();
+	}
+
+	private static Program program(ResultSet rs, int row) throws SQLException {
+		return new Program(new TenantId(rs.getObject("tenant_id", UUID.class)),
+				new SmbId(rs.getObject("smb_id", UUID.class)), rs.getString("status"), rs.getInt("day"),
+				date(rs, "start_date"), date(rs, "day_date"), instant(rs, "next_action_at"), instant(rs, "paused_at"),
+				date(rs, "paused_on"), rs.getString("pause_reason"), rs.getInt("paused_days"),
+				instant(rs, "started_at"), instant(rs, "completed_at"), instant(rs, "cancelled_at"));
+	}
+
+	static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
+		Date date = rs.getDate(column);
+		return date == null ? null : date.toLocalDate();
+	}
+
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return time == null ? null : time.toInstant();
+	}
+
+	static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** An SMB as its program sees it: its names, address, tier and community's time. */
+	record Recipient(SmbId smb, String businessName, @Nullable String contactName, @Nullable String email, int tier,
+			boolean deleted, String communityName, ZoneId zone, @Nullable LocalTime sendTime) {
+
+		String contactFirstName() {
+			if (contactName == null || contactName.isBlank()) {
+				return "there";
+			}
+			return contactName.strip().split("\\s+")[0];
+		}
+
+	}
+
+}

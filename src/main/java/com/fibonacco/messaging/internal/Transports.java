@@ -1,0 +1,234 @@
+package com.fibonacco.messaging.internal;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.fibonacco.messaging.EmailDeliveryException;
+import com.fibonacco.messaging.EmailProperties;
+import com.fibonacco.messaging.EmailTransport;
+import com.fibonacco.messaging.OutboundEmail;
+import com.fibonacco.shared.Ids;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The transport chosen by {@code fibonacco.email.transport}: the captured outbox (the
+ * default; nothing leaves the machine) or SMTP through Spring's {@link JavaMailSender}
+ * ({@code spring.mail.host}, port, credentials, {@code spring.mail.properties.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+class Transports {
+
+	@Bean
+	EmailTransport emailTransport(EmailProperties properties, JdbcClient jdbc, JsonMapper json, Clock clock,
+			ObjectProvider<JavaMailSender> mailSender) {
+		RateLimiter limiter = new RateLimiter(properties.ratePerSecond());
+		EmailTransport transport = "smtp".equals(properties.transport()) ? new Smtp(mailSender.getIfAvailable(() -> {
+			throw new IllegalStateException(
+					"fibonacco.email.transport=smtp needs spring.mail.host (and port, credentials)");
+		})) : new Outbox(jdbc, json, clock);
+		return email -> {
+			limiter.acquire();
+			transport.send(email);
+		};
+	}
+
+	/** Mail captured in {@code outbox_messages}, once per Message-ID. */
+	record Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) implements EmailTransport {
+
+		@Override
+		public void send(OutboundEmail email) {
+			jdbc.sql(
+					"""
+							INSERT INTO outbox_messages (tenant_id, id, message_id, from_address, to_address, subject, body_html,
+							  body_text, headers, campaign_send_id, created_at)
+							VALUES (:tenant, :id, :messageId, :from, :to, :subject, :html, :text, CAST(:headers AS jsonb),
+							  :sendId, :now)
+							ON CONFLICT (tenant_id, message_id) DO NOTHING
+							""")
+				.param("tenant", email.tenant().value())
+				.param("id", Ids.newId(clock))
+				.param("messageId", email.messageId())
+				.param("from", email.fromName() + " <" + email.fromAddress() + ">")
+				.param("to", email.to())
+				.param("subject", email.subject())
+				.param("html", email.html())
+				.param("text", email.text())
+				.param("headers", json.writeValueAsString(email.headers()))
+				.param("sendId", email.campaignSendId())
+				.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+				.update();
+		}
+
+	}
+
+	/**
+	 * SMTP: the text and HTML parts with our Message-ID kept, over a pool of open
+	 * connections (one per concurrent sender, reused from message to message; one idle
+	 * for a while is checked with NOOP before reuse).
+	 */
+	static final class Smtp implements EmailTransport {
+
+		private static final long CHECK_AFTER_IDLE_NANOS = 20_000_000_000L;
+
+		private final JavaMailSender sender;
+
+		private final BlockingQueue<Pooled> idle = new LinkedBlockingQueue<>();
+
+		Smtp(JavaMailSender sender) {
+			this.sender = sender;
+		}
+
+		private record Pooled(Transport transport, long lastUsed) {
+		}
+
+		@Override
+		public void send(OutboundEmail email) {
+			MimeMessage message;
+			try {
+				message = message(email);
+			}
+			catch (MessagingException | UnsupportedEncodingException ex) {
+				throw new EmailDeliveryException("the message could not be built: " + ex.getMessage(), true, ex);
+			}
+			if (!(sender instanceof JavaMailSenderImpl impl)) {
+				try {
+					sender.send(message);
+					return;
+				}
+				catch (MailException ex) {
+					throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
+				}
+			}
+			Transport transport = null;
+			try {
+				transport = borrow(impl);
+				transport.sendMessage(message, message.getAllRecipients());
+				idle.offer(new Pooled(transport, System.nanoTime()));
+			}
+			catch (SendFailedException ex) {
+				if (transport != null) {
+					idle.offer(new Pooled(transport, System.nanoTime()));
+				}
+				boolean permanent = ex.getInvalidAddresses() != null && ex.getInvalidAddresses().length > 0;
+				throw new EmailDeliveryException("SMTP refused the message: " + ex.getMessage(), permanent, ex);
+			}
+			catch (MessagingException ex) {
+				close(transport);
+				throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
+			}
+		}
+
+		private MimeMessage message(OutboundEmail email) throws MessagingException, UnsupportedEncodingException {
+			MimeMessage message = sender.createMimeMessage();
+			message.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
+			message.setReplyTo(InternetAddress.parse(email.replyTo()));
+			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
+			message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+			MimeMultipart alternative = new MimeMultipart("alternative");
+			MimeBodyPart text = new MimeBodyPart();
+			text.setText(email.text(), StandardCharsets.UTF_8.name());
+			MimeBodyPart html = new MimeBodyPart();
+			html.setContent(email.html(), "text/html; charset=UTF-8");
+			alternative.addBodyPart(text);
+			alternative.addBodyPart(html);
+			message.setContent(alternative);
+			for (Map.Entry<String, String> header : email.headers().entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
+			message.setSentDate(new Date());
+			message.saveChanges();
+			// saveChanges made up a Message-ID; ours is the one a retry repeats
+			message.setHeader("Message-ID", email.messageId());
+			return message;
+		}
+
+		private Transport borrow(JavaMailSenderImpl impl) throws MessagingException {
+			Pooled pooled;
+			while ((pooled = idle.poll()) != null) {
+				if (System.nanoTime() - pooled.lastUsed() < CHECK_AFTER_IDLE_NANOS
+						|| pooled.transport().isConnected()) {
+					return pooled.transport();
+				}
+				close(pooled.transport());
+			}
+			Transport transport = impl.getSession()
+				.getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+			transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+			return transport;
+		}
+
+		private static void close(@Nullable Transport transport) {
+			if (transport != null) {
+				try {
+					transport.close();
+				}
+				catch (MessagingException ex) {
+					// already broken; a new connection replaces it
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * At most {@code perSecond} acquisitions a second in this process; 0 for no limit.
+	 */
+	static final class RateLimiter {
+
+		private final long intervalNanos;
+
+		private long next;
+
+		RateLimiter(double perSecond) {
+			this.intervalNanos = perSecond <= 0 ? 0 : (long) (1_000_000_000L / perSecond);
+		}
+
+		void acquire() {
+			if (intervalNanos == 0) {
+				return;
+			}
+			long wait;
+			synchronized (this) {
+				long now = System.nanoTime();
+				long slot = Math.max(next, now);
+				next = slot + intervalNanos;
+				wait = slot - now;
+			}
+			if (wait > 0) {
+				try {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new EmailDeliveryException("interrupted while rate-limited", false, ex);
+				}
+			}
+		}
+
+	}
+
+}
