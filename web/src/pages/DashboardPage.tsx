@@ -31,7 +31,7 @@ export function DashboardPage() {
           <Async state={tasks} label="Loading your tasks…">
             {({ items, overdue, total }) =>
               items.length === 0 ? (
-                <Empty>Nothing due today. 🎉</Empty>
+                <Empty>Nothing due today or overdue.</Empty>
               ) : (
                 <>
                   <p>

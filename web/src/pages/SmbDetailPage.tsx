@@ -563,7 +563,7 @@ function TimelineCard({ smbId, tick }: { smbId: string; tick: number }) {
                     <div>
                       <b>{a.title}</b>
                       {a.description && <p className="small">{a.description}</p>}
-                      <span className="muted small">
+                      <span className="muted small activity-type">
                         {label(a.activity_type)}
                         {a.performed_by ? ` · by ${a.performed_by.name}` : ''}
                       </span>
