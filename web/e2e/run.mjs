@@ -22,6 +22,9 @@ const business = `Pisgah Pottery ${suffix}`
 const tagName = `Kiln ${suffix}`
 const state = {}
 
+/** A feedback message (toast) with this text. */
+const toast = (text) => page.getByTestId('toast').filter({ hasText: text }).first()
+
 function expect(condition, message) {
   if (!condition) throw new Error(message)
 }
@@ -59,7 +62,7 @@ const tests = [
     await dialog.getByLabel('County').fill('Transylvania')
     await dialog.getByLabel('Population').fill('7700')
     await dialog.getByRole('button', { name: 'Create community' }).click()
-    await page.getByText(`${community} created`).waitFor()
+    await toast(`${community} created`).waitFor()
     await page.getByRole('link', { name: community }).waitFor()
   }],
 
@@ -105,10 +108,10 @@ const tests = [
     await page.goto(state.smbUrl)
     await page.getByLabel('New note').fill('Owner prefers calls after 3pm; interested in the managed plan.')
     await page.getByRole('button', { name: 'Add note' }).click()
-    await page.getByText('Note added').waitFor()
+    await toast('Note added').waitFor()
     await page.getByTestId('notes').getByText('Owner prefers calls after 3pm').waitFor()
     await page.getByRole('button', { name: 'Pin', exact: true }).click()
-    await page.getByText('Note pinned').waitFor()
+    await toast('Note pinned').waitFor()
     await page.getByLabel('Add a tag').fill(tagName)
     await page.getByRole('button', { name: 'Add tag' }).click()
     await page.getByTestId('smb-tags').getByText(tagName).waitFor()
@@ -134,11 +137,11 @@ const tests = [
     await page.getByRole('button', { name: 'Save profile' }).click()
     await page.getByTestId('stale-write').getByText('Someone else saved this SMB').waitFor()
     await page.getByRole('button', { name: 'Load their version and keep my edits' }).click()
-    await page.getByText(/they changed: Address/).waitFor()
+    await page.getByTestId('stale-write').getByText(/they changed: Address/).waitFor()
     await page.getByRole('button', { name: 'Save profile' }).click()
-    await page.getByText('Profile saved').waitFor()
-    await page.getByText('Pisgah Pottery Studio').waitFor()
-    await page.getByText('12 Broad St').waitFor()
+    await toast('Profile saved').waitFor()
+    await page.getByText('Pisgah Pottery Studio').first().waitFor()
+    await page.getByText('12 Broad St').first().waitFor()
   }],
 
   ['imports a CSV with one bad row and downloads the error report', async () => {
