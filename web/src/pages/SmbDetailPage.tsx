@@ -112,7 +112,13 @@ export function SmbDetailPage() {
             }}
           />
           <ProgramCard smb={current} />
-          <EngagementCard smbId={current.id} />
+          <EngagementCard
+            smbId={current.id}
+            onPinned={() => {
+              smb.reload()
+              touched()
+            }}
+          />
         </div>
         <div className="col">
           <TagsCard smbId={current.id} onChange={touched} />
@@ -169,7 +175,8 @@ function ProgramCard({ smb }: { smb: Smb }) {
   )
 }
 
-function EngagementCard({ smbId }: { smbId: string }) {
+function EngagementCard({ smbId, onPinned }: { smbId: string; onPinned: () => void }) {
+  const { can } = useAuth()
   const engagement = useLoad((signal) => api.get<Engagement>(`/smbs/${smbId}/engagement`, undefined, signal).then((r) => r.data), [smbId])
   const history = useLoad(
     (signal) => api.get<ScoreHistory>(`/smbs/${smbId}/engagement/score-history`, { model: 'engagement' }, signal).then((r) => r.data),
@@ -190,13 +197,27 @@ function EngagementCard({ smbId }: { smbId: string }) {
               )}
             </p>
             <p data-testid="engagement-explanation">{e.explanation}</p>
+            {can(Permission.scoring) && (
+              <PinTier
+                smbId={smbId}
+                pinned={e.pin !== null}
+                bands={e.engagement.bands}
+                onDone={() => {
+                  engagement.reload()
+                  onPinned()
+                }}
+              />
+            )}
             <p className="muted small">
               Tier policy: email {e.tier_policy.email_frequency}
               {e.tier_policy.rvm_eligible ? `, up to ${e.tier_policy.rvm_monthly_limit} voicemails a month` : ', no voicemail'}
               {e.tier_policy.content_personalization ? ', personalised content' : ''}.
             </p>
             <Async state={history} label="Loading score history…">
-              {(h) => (
+              {(h) =>
+                h.days.every((d) => d.score === null) ? (
+                  <p className="muted small">No daily score recorded in the last 30 days yet (the nightly job records one a day).</p>
+                ) : (
                 <LineChart
                   title="Engagement score, last 30 days"
                   points={h.days.map((d) => ({ x: d.day, y: d.score }))}
@@ -204,7 +225,8 @@ function EngagementCard({ smbId }: { smbId: string }) {
                   max={e.engagement.max_score}
                   guides={e.engagement.bands.filter((b) => b.min_score > e.engagement.min_score).map((b) => ({ y: b.min_score, label: b.name }))}
                 />
-              )}
+                )
+              }
             </Async>
             <h3>Score now: {e.engagement.score} ({e.engagement.band_name})</h3>
             <table className="data compact">
@@ -581,5 +603,81 @@ function TimelineCard({ smbId, tick }: { smbId: string; tick: number }) {
         }
       </Async>
     </div>
+  )
+}
+
+/** Managers pin an SMB's tier against its score (with a reason), or lift the pin. */
+function PinTier({ smbId, pinned, bands, onDone }: { smbId: string; pinned: boolean; bands: { name: string }[]; onDone: () => void }) {
+  const toast = useToast()
+  const [open, setOpen] = useState(false)
+  const [tier, setTier] = useState('1')
+  const [reason, setReason] = useState('')
+  const [expires, setExpires] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const pin = async (e: FormEvent) => {
+    e.preventDefault()
+    setErrors({})
+    try {
+      await api.put(`/smbs/${smbId}/engagement/override`, {
+        tier: Number(tier),
+        reason,
+        expires_at: expires ? new Date(`${expires}T23:59:59`).toISOString() : null,
+      })
+      toast.success(`Tier pinned to ${bands[Number(tier) - 1]?.name ?? tier}`)
+      setOpen(false)
+      setReason('')
+      onDone()
+    } catch (err) {
+      if (err instanceof ApiError && err.errors.length) setErrors(err.fieldErrors)
+      else toast.error(err)
+    }
+  }
+  const lift = async () => {
+    try {
+      await api.delete(`/smbs/${smbId}/engagement/override`)
+      toast.success('Tier pin lifted; the score decides the tier again')
+      onDone()
+    } catch (err) {
+      toast.error(err)
+    }
+  }
+  if (pinned)
+    return (
+      <button type="button" className="secondary small" onClick={lift}>
+        Lift the tier pin
+      </button>
+    )
+  if (!open)
+    return (
+      <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+        Pin the tier…
+      </button>
+    )
+  return (
+    <form className="inline-form" onSubmit={pin} aria-label="Pin the tier">
+      <Field label="Tier" error={errors.tier}>
+        {(props) => (
+          <select {...props} value={tier} onChange={(e) => setTier(e.target.value)}>
+            {bands.map((b, i) => (
+              <option key={b.name} value={String(i + 1)}>
+                {i + 1}: {b.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Reason" error={errors.reason}>
+        {(props) => <input {...props} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <Field label="Until (optional)" error={errors.expires_at}>
+        {(props) => <input {...props} type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />}
+      </Field>
+      <button type="submit" className="primary small">
+        Pin
+      </button>
+      <button type="button" className="link" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </form>
   )
 }

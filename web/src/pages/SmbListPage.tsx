@@ -5,6 +5,8 @@ import type { Community, Smb, Tag } from '../api/types'
 import { Permission, useAuth } from '../auth'
 import { StatusBadge, TierBadge } from '../components/Badges'
 import { Empty, ErrorState, Loading } from '../components/States'
+import { Modal } from '../components/Modal'
+import { Field, FormError } from '../components/Field'
 import { useToast } from '../components/Toasts'
 import { keepRows } from '../csv'
 import { CAMPAIGN_STATUSES, CHANNELS, CHANNEL_NAMES, SERVICE_MODELS, SUBSCRIPTION_TIERS, TIER_NAMES, US_STATES, date, label } from '../format'
@@ -602,6 +604,7 @@ function BulkBar({
   const [tagId, setTagId] = useState('')
   const [newTag, setNewTag] = useState('')
   const [busy, setBusy] = useState(false)
+  const [updating, setUpdating] = useState(false)
   const ids = [...selected]
 
   const tagSelected = async (e: FormEvent) => {
@@ -672,10 +675,25 @@ function BulkBar({
           </button>
         </form>
       )}
+      {can(Permission.edit) && can(Permission.audiences) && (
+        <button type="button" className="secondary small" onClick={() => setUpdating(true)} disabled={busy}>
+          Update fields…
+        </button>
+      )}
       {can(Permission.exportSmbs) && (
         <button type="button" className="secondary small" onClick={exportSelected} disabled={busy}>
           Export selected (CSV)
         </button>
+      )}
+      {updating && (
+        <BulkUpdate
+          ids={ids}
+          onClose={() => setUpdating(false)}
+          onDone={() => {
+            setUpdating(false)
+            onDone()
+          }}
+        />
       )}
       <button type="button" className="link" onClick={onClear}>
         Clear selection
@@ -684,3 +702,85 @@ function BulkBar({
   )
 }
 
+
+const BULK_FIELDS: { key: string; label: string; options: { value: string; label: string }[] }[] = [
+  { key: 'service_model', label: 'Service model', options: SERVICE_MODELS.map((v) => ({ value: v, label: label(v) })) },
+  { key: 'subscription_tier', label: 'Subscription', options: SUBSCRIPTION_TIERS.map((v) => ({ value: v, label: label(v) })) },
+  ...['email_opted_in', 'sms_opted_in', 'rvm_opted_in', 'phone_opted_in', 'do_not_contact'].map((key) => ({
+    key,
+    label: label(key),
+    options: [
+      { value: 'true', label: 'Yes' },
+      { value: 'false', label: 'No' },
+    ],
+  })),
+]
+
+/** Sets one field on every selected SMB (POST /smbs/bulk-update). */
+function BulkUpdate({ ids, onClose, onDone }: { ids: string[]; onClose: () => void; onDone: () => void }) {
+  const toast = useToast()
+  const [field, setField] = useState(BULK_FIELDS[0].key)
+  const [value, setValue] = useState(BULK_FIELDS[0].options[0].value)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const chosen = BULK_FIELDS.find((f) => f.key === field) ?? BULK_FIELDS[0]
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    const typed = value === 'true' ? true : value === 'false' ? false : value
+    try {
+      const result = await api.post<{ updated_count: number }>('/smbs/bulk-update', { ids, updates: { [field]: typed } })
+      toast.success(`Updated ${result.data.updated_count} SMB${result.data.updated_count === 1 ? '' : 's'}: ${chosen.label}`)
+      onDone()
+    } catch (err) {
+      setError(err instanceof ApiError && err.errors.length ? err.errors.map((x) => x.message).join('; ') : err instanceof Error ? err.message : 'Could not update')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Modal title={`Update ${ids.length} SMB${ids.length === 1 ? '' : 's'}`} onClose={onClose}>
+      <form onSubmit={submit} aria-label="Bulk update">
+        <FormError message={error} />
+        <Field label="Field">
+          {(props) => (
+            <select
+              {...props}
+              value={field}
+              onChange={(e) => {
+                setField(e.target.value)
+                setValue(BULK_FIELDS.find((f) => f.key === e.target.value)?.options[0].value ?? '')
+              }}
+            >
+              {BULK_FIELDS.map((f) => (
+                <option key={f.key} value={f.key}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="New value">
+          {(props) => (
+            <select {...props} value={value} onChange={(e) => setValue(e.target.value)}>
+              {chosen.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Updating…' : 'Update'}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}
