@@ -97,6 +97,12 @@ const tests = [
     await page.getByRole('button', { name: 'Search', exact: true }).click()
     await page.waitForURL(/search=/)
     await page.getByRole('link', { name: business }).waitFor()
+    // select it and export the selection through the export endpoint
+    await page.getByLabel(`Select ${business}`).check()
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export selected (CSV)' }).click()])
+    const csv = readFileSync(await exported.path(), 'utf8')
+    expect(csv.includes('business_name') && csv.includes(business), 'the export holds the selected SMB')
+    await toast('Exported 1 selected SMB').waitFor()
     // sortable columns
     await page.getByRole('button', { name: /Score/ }).click()
     await page.waitForURL(/sort=engagement_score/)
