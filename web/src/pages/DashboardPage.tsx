@@ -35,7 +35,7 @@ export function DashboardPage() {
               ) : (
                 <>
                   <p>
-                    <b>{total}</b> open, <b className={overdue ? 'danger' : ''}>{overdue} overdue</b>
+                    <b>{total}</b> open task{total === 1 ? '' : 's'} due by today, <b className={overdue ? 'danger' : ''}>{overdue} overdue</b>
                   </p>
                   <ul className="task-list" data-testid="my-tasks">
                     {items.map((task) => (

@@ -439,7 +439,7 @@ function NotesCard({ smbId, onChange }: { smbId: string; onChange: () => void })
               {list.map((n) => (
                 <li key={n.id} className={n.is_pinned ? 'pinned' : ''}>
                   <div className="note-meta">
-                    {n.is_pinned && <span className="badge">📌 Pinned</span>} {n.author?.name ?? 'Someone'} ·{' '}
+                    {n.is_pinned && <span className="badge">Pinned</span>} {n.author?.name ?? 'Someone'} ·{' '}
                     {dateTime(n.created_at)}
                   </div>
                   <p className="note-text">{n.content}</p>
