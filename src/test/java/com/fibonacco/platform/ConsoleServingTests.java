@@ -29,6 +29,7 @@ class ConsoleServingTests {
 
 	@BeforeEach
 	void setUp() {
+		ConsoleEndToEndTests.assumeConsoleBuilt();
 		anonymous = new Http(port);
 	}
 
