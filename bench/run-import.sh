@@ -14,6 +14,9 @@ REPO="$(pwd)"
 SIZE="${BENCH_SIZE:-1000000}"
 EXISTING="${BENCH_EXISTING:-1000000}"
 
+# a JDK >= 21 for Maven; exec:exec runs the workload on the same JDK
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+
 if [ "$(id -u)" = "0" ]; then
 	BENCH_USER="${BENCH_USER:-builder}"
 	id "$BENCH_USER" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$BENCH_USER"
@@ -29,8 +32,6 @@ if [ "$(id -u)" = "0" ]; then
 	exit $status
 fi
 
-# exec:exec starts "java" from the PATH: make it the JDK that builds
-if [ -n "${JAVA_HOME:-}" ]; then export PATH="$JAVA_HOME/bin:$PATH"; fi
 ./mvnw -q -B -ntp -DskipTests clean package   # clean: no stale classes or migrations
 mkdir -p bench/import/target
 ./mvnw -q -B -ntp -f bench/import/pom.xml compile exec:exec -Dbench.size="$SIZE" -Dbench.existing="$EXISTING" \

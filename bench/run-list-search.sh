@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 REPO="$(pwd)"
 SIZE="${BENCH_SIZE:-1000000}"
 
+# a JDK >= 21 for Maven; exec:exec runs the workload on the same JDK
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+
 if [ "$(id -u)" = "0" ]; then
 	BENCH_USER="${BENCH_USER:-builder}"
 	id "$BENCH_USER" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$BENCH_USER"
