@@ -41,7 +41,7 @@ export function mockApi(routes: Record<string, Handler | object>) {
 }
 
 export const ME = {
-  admin: { id: 'u1', tenant_id: 't1', email: 'dana@example.com', name: 'Dana Whitfield', role: 'admin', platform_admin: false, permissions: ['crm.contacts.view', 'crm.contacts.edit', 'crm.contacts.delete', 'crm.contacts.export', 'crm.contacts.import', 'crm.activities.manage', 'crm.communities.manage', 'crm.tags.manage', 'crm.audiences.manage', 'crm.scoring.manage', 'crm.users.manage'] },
+  admin: { id: 'u1', tenant_id: 't1', email: 'dana@example.com', name: 'Dana Whitfield', role: 'admin', platform_admin: false, permissions: ['crm.contacts.view', 'crm.contacts.edit', 'crm.contacts.delete', 'crm.contacts.export', 'crm.contacts.import', 'crm.activities.manage', 'crm.communities.manage', 'crm.tags.manage', 'crm.audiences.manage', 'crm.scoring.manage', 'crm.campaigns.manage', 'crm.users.manage'] },
   viewer: { id: 'u2', tenant_id: 't1', email: 'sam@example.com', name: 'Sam Ortega', role: 'viewer', platform_admin: false, permissions: ['crm.contacts.view'] },
 }
 
