@@ -48,6 +48,8 @@ const tests = [
     await who.waitFor()
     expect((await who.textContent()).includes('admin'), 'the role is shown')
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
+    // the outreach charts, zero-filled for a new tenant
+    await page.getByRole('img', { name: /^Sends per day, 30 days: 0 in all/ }).waitFor()
   }],
 
   ['creates a community, with field errors from the API', async () => {
@@ -154,6 +156,25 @@ const tests = [
     await page.locator('.page-head').getByText('Paused', { exact: true }).waitFor()
   }],
 
+  ['shows the campaign catalog, a campaign to edit, and the outbox', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click()
+    await page.getByRole('heading', { name: 'Campaign catalog' }).waitFor()
+    await page.getByRole('row').filter({ hasText: 'HOOK-001' }).getByRole('link').click()
+    await page.getByText(/HOOK-001 · HOOK · day 1/).waitFor()
+    await page.getByRole('tab', { name: 'Text' }).click()
+    await page.locator('pre.mail-text').getByText('{{unsubscribe_url}}').waitFor()
+    await page.getByRole('button', { name: 'Edit campaign' }).click()
+    const form = page.getByRole('form', { name: 'Edit HOOK-001' })
+    await form.getByLabel('Text body').fill('Hello {{owner_name}}')
+    await form.getByRole('button', { name: 'Save campaign' }).click()
+    // the API's 422 lands on the field
+    await form.locator('.field-invalid').filter({ hasText: 'Text body' }).getByText(/unknown merge field/).waitFor()
+    await form.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click()
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor()
+    await page.locator('.outbox, .state-empty').first().waitFor()
+  }],
+
   ['explains a stale write and saves after loading the newer version', async () => {
     await page.goto(state.smbUrl)
     await page.getByRole('button', { name: 'Edit profile' }).click()
@@ -226,6 +247,9 @@ const tests = [
     }
     expect((await page.getByLabel('New note').count()) === 0, 'no note form for a viewer')
     expect((await page.getByRole('button', { name: /Remove tag/ }).count()) === 0, 'no tag removal for a viewer')
+    await page.goto(BASE + '/campaigns/HOOK-001')
+    await page.getByText(/HOOK-001 · HOOK · day 1/).waitFor()
+    expect((await page.getByRole('button', { name: 'Edit campaign' }).count()) === 0, 'no campaign editing for a viewer')
     await page.goto(BASE + '/communities')
     await page.getByRole('link', { name: community }).waitFor()
     expect((await page.getByRole('button', { name: 'New community' }).count()) === 0, 'no New community for a viewer')
