@@ -83,9 +83,9 @@ export function OutreachCharts({ stats }: { stats: DailyStats }) {
 }
 
 function DailyBars({ metric, label, days }: { metric: Metric; label: string; days: OutreachDay[] }) {
-  const width = 300
-  const height = 90
-  const pad = { l: 4, r: 4, t: 6, b: 16 }
+  const width = 240
+  const height = 80
+  const pad = { l: 2, r: 2, t: 12, b: 16 }
   const values = days.map((d) => d[metric])
   const total = values.reduce((a, b) => a + b, 0)
   const peak = Math.max(0, ...values)
@@ -128,9 +128,11 @@ function DailyBars({ metric, label, days }: { metric: Metric; label: string; day
         <text x={width - pad.r} y={height - 3} textAnchor="end" className="axis">
           {days.length > 0 ? shortDate(days[days.length - 1].day) : ''}
         </text>
-        <text x={width - pad.r} y={pad.t + 8} textAnchor="end" className="axis">
-          {max.toLocaleString()}
-        </text>
+        {peak > 0 && (
+          <text x={width - pad.r} y={pad.t - 3} textAnchor="end" className="axis">
+            {`${max.toLocaleString()} a day`}
+          </text>
+        )}
       </svg>
     </figure>
   )
