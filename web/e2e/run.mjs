@@ -48,6 +48,8 @@ const tests = [
     await who.waitFor()
     expect((await who.textContent()).includes('admin'), 'the role is shown')
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
+    // the outreach charts, zero-filled for a new tenant
+    await page.getByRole('img', { name: /^Sends per day, 30 days: 0 in all/ }).waitFor()
   }],
 
   ['creates a community, with field errors from the API', async () => {
@@ -124,6 +126,55 @@ const tests = [
     await page.getByTestId('timeline').getByText(/note/i).first().waitFor()
   }],
 
+  ['starts its program and pauses it with a reason', async () => {
+    await page.goto(state.smbUrl)
+    const panel = page.locator('.card.program')
+    const programState = panel.getByTestId('program-state')
+    await programState.getByText('Not started').waitFor()
+    const controls = panel.getByRole('group', { name: 'Program controls' })
+    expect(await controls.getByRole('button', { name: 'Pause…' }).isDisabled(), 'a program that has not started cannot be paused')
+    await controls.getByRole('button', { name: 'Start…' }).click()
+    await panel.getByRole('button', { name: 'Start program' }).click()
+    await toast('Program started: day 1 today').waitFor()
+    await programState.getByText('Day 1 of 90').waitFor()
+    await programState.getByText('Running').waitFor()
+    expect(await controls.getByRole('button', { name: 'Start…' }).isDisabled(), 'a running program cannot be started again')
+    // the day's campaign is queued (or skipped, with its reason) as the program's first send
+    await panel.getByTestId('program-sends').getByText('Day 1', { exact: true }).first().waitFor()
+    await controls.getByRole('button', { name: 'Pause…' }).click()
+    const pause = panel.getByRole('form', { name: 'Pause the program' })
+    await pause.getByRole('button', { name: 'Pause program' }).click()
+    await pause.getByText('Say why the program is paused').waitFor()
+    await pause.getByLabel('Reason for pausing').fill('Owner away until the spring market')
+    await pause.getByRole('button', { name: 'Pause program' }).click()
+    await toast('Program paused').waitFor()
+    await programState.getByText('Paused', { exact: true }).waitFor()
+    await panel.getByTestId('pause-reason').getByText('Owner away until the spring market').waitFor()
+    expect(await controls.getByRole('button', { name: 'Resume' }).isEnabled(), 'a paused program can be resumed')
+    expect(await controls.getByRole('button', { name: 'Pause…' }).isDisabled(), 'a paused program cannot be paused again')
+    // the SMB itself mirrors the program
+    await page.locator('.page-head').getByText('Paused', { exact: true }).waitFor()
+  }],
+
+  ['shows the campaign catalog, a campaign to edit, and the outbox', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click()
+    await page.getByRole('heading', { name: 'Campaign catalog' }).waitFor()
+    await page.getByRole('row').filter({ hasText: 'HOOK-001' }).getByRole('link').click()
+    await page.getByText(/HOOK-001 · HOOK · day 1/).waitFor()
+    await page.getByRole('tab', { name: 'Text' }).click()
+    await page.locator('pre.mail-text').getByText('{{unsubscribe_url}}').waitFor()
+    await page.getByRole('button', { name: 'Edit campaign' }).click()
+    const form = page.getByRole('form', { name: 'Edit HOOK-001' })
+    await form.getByLabel('Text body').fill('Hello {{owner_name}}')
+    await form.getByRole('button', { name: 'Save campaign' }).click()
+    // the API's 422 lands on the field
+    await form.locator('.field-invalid').filter({ hasText: 'Text body' }).getByText(/unknown merge field/).waitFor()
+    await form.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click()
+    await page.getByRole('heading', { name: 'Outbox' }).waitFor()
+    await page.locator('.outbox, .state-empty').first().waitFor()
+  }],
+
   ['explains a stale write and saves after loading the newer version', async () => {
     await page.goto(state.smbUrl)
     await page.getByRole('button', { name: 'Edit profile' }).click()
@@ -182,17 +233,23 @@ const tests = [
     expect((await page.getByTestId('current-user').textContent()).includes('viewer'), 'signed in as a viewer')
     const nav = page.getByRole('navigation', { name: 'Main' })
     expect((await nav.getByRole('link', { name: 'Import' }).count()) === 0, 'no import for a viewer')
+    expect((await nav.getByRole('link', { name: 'Outbox' }).count()) === 0, 'no outbox for a viewer')
     await page.goto(BASE + `/smbs?search=${encodeURIComponent(business)}`)
     await page.getByRole('link', { name: business }).waitFor()
     expect((await page.getByRole('link', { name: 'New SMB' }).count()) === 0, 'no New SMB for a viewer')
     await page.goto(state.smbUrl)
     await page.getByRole('heading', { name: /Pisgah Pottery/ }).waitFor()
     await page.getByTestId('notes').waitFor()
-    for (const name of ['Edit profile', 'Add note', 'Add tag', 'Add task', 'Delete', 'Pin', 'Unpin']) {
+    await page.getByTestId('pause-reason').getByText('Owner away until the spring market').waitFor()
+    expect((await page.getByRole('group', { name: 'Program controls' }).count()) === 0, 'no program controls for a viewer')
+    for (const name of ['Edit profile', 'Add note', 'Add tag', 'Add task', 'Delete', 'Pin', 'Unpin', 'Start…', 'Pause…', 'Resume', 'Cancel program…']) {
       expect((await page.getByRole('button', { name, exact: true }).count()) === 0, `no “${name}” for a viewer`)
     }
     expect((await page.getByLabel('New note').count()) === 0, 'no note form for a viewer')
     expect((await page.getByRole('button', { name: /Remove tag/ }).count()) === 0, 'no tag removal for a viewer')
+    await page.goto(BASE + '/campaigns/HOOK-001')
+    await page.getByText(/HOOK-001 · HOOK · day 1/).waitFor()
+    expect((await page.getByRole('button', { name: 'Edit campaign' }).count()) === 0, 'no campaign editing for a viewer')
     await page.goto(BASE + '/communities')
     await page.getByRole('link', { name: community }).waitFor()
     expect((await page.getByRole('button', { name: 'New community' }).count()) === 0, 'no New community for a viewer')

@@ -2,7 +2,8 @@
 // taken in headless Chromium from a running server with the demo data:
 //   ./mvnw spring-boot:run   (with FIBONACCO_ADMIN_PASSWORD set), then
 //   BASE_URL=http://localhost:8080 EMAIL=admin@fibonacco.local PASSWORD=… npm run screenshots
-// The first run adds a note, a task and a tag to the most engaged SMB, so its page shows them.
+// The first run adds a note, a task and a tag to the most engaged SMB and starts its 90-day
+// program, so its page shows them.
 import { mkdirSync } from 'node:fs'
 import { launch, signIn } from './browser.mjs'
 
@@ -48,6 +49,9 @@ if (notes.data.length === 0) {
   if (!tag) tag = (await call('POST', '/tags', { name: 'Hot lead', color: 'red' })).data
   await call('POST', `/smbs/${top.id}/tags`, { tag_ids: [tag.id] })
 }
+// its 90-day program running, so the SMB page shows the program with its first send
+const program = await call('GET', `/smbs/${top.id}/campaigns`)
+if (program.data.program.campaign_status === 'pending') await call('POST', `/smbs/${top.id}/campaign/start`, {})
 
 const settle = () => page.waitForLoadState('networkidle').then(() => page.waitForTimeout(400))
 
@@ -65,6 +69,10 @@ await page.screenshot({ path: OUT + 'smb-list.png' })
 await page.goto(BASE + `/smbs/${top.id}`)
 await settle()
 await page.screenshot({ path: OUT + 'smb-detail.png', fullPage: true })
+
+await page.goto(BASE + '/campaigns?empty_days=hide')
+await settle()
+await page.screenshot({ path: OUT + 'campaign-catalog.png' })
 
 await page.setViewportSize({ width: 390, height: 844 })
 await page.goto(BASE + `/smbs/${top.id}`)

@@ -11,7 +11,8 @@ import { NewSmbPage } from './pages/NewSmbPage'
 import { CommunitiesPage, CommunityPage } from './pages/CommunitiesPage'
 import { ImportPage } from './pages/ImportPage'
 import { SettingsPage } from './pages/SettingsPage'
-import { CampaignsPage } from './pages/CampaignsPage'
+import { CampaignPage, CatalogPage } from './pages/CatalogPage'
+import { OutboxPage } from './pages/OutboxPage'
 
 export function App() {
   const { user, loading } = useAuth()
@@ -27,7 +28,9 @@ export function App() {
         <Route path="/communities" element={<CommunitiesPage />} />
         <Route path="/communities/:id" element={<CommunityPage />} />
         <Route path="/import" element={<ImportPage />} />
-        <Route path="/campaigns" element={<CampaignsPage />} />
+        <Route path="/campaigns" element={<CatalogPage />} />
+        <Route path="/campaigns/:id" element={<CampaignPage />} />
+        <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
@@ -62,6 +65,7 @@ function Layout({ children }: { children: React.ReactNode }) {
     { to: '/communities', label: 'Communities' },
     ...(can(Permission.importSmbs) ? [{ to: '/import', label: 'Import' }] : []),
     { to: '/campaigns', label: 'Campaigns' },
+    ...(can(Permission.campaigns) ? [{ to: '/outbox', label: 'Outbox' }] : []),
     { to: '/settings', label: 'Settings' },
   ]
   return (

@@ -23,6 +23,7 @@ export const Permission = {
   tags: 'crm.tags.manage',
   audiences: 'crm.audiences.manage',
   scoring: 'crm.scoring.manage',
+  campaigns: 'crm.campaigns.manage',
   users: 'crm.users.manage',
 } as const
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { keepRows, parseRecord, previewCsv, splitRecords } from './csv'
+import { chunks, joinCsvParts, parseRecord, previewCsv, splitRecords } from './csv'
 
 describe('csv', () => {
   it('splits records but not at line breaks inside quotes', () => {
@@ -14,10 +14,11 @@ describe('csv', () => {
     expect(preview.rows).toEqual([['Bakery', 'a@b.co']])
   })
 
-  it('keeps only the selected rows of an export, header first', () => {
-    const csv = 'id,name\r\nid-1,"A, Inc"\r\nid-2,B\r\nid-3,"C\nD"\r\n'
-    const { text, kept } = keepRows(csv, new Set(['id-1', 'id-3']))
-    expect(kept).toBe(2)
-    expect(text).toBe('id,name\r\nid-1,"A, Inc"\r\nid-3,"C\nD"\r\n')
+  it('joins an export made in parts into one file with one header', () => {
+    const parts = ['\uFEFFid,name\r\nid-1,"A, Inc"\r\nid-2,B\r\n', '\uFEFFid,name\r\nid-3,"C\nD"\r\n', '\uFEFFid,name\r\n']
+    const { text, rows } = joinCsvParts(parts)
+    expect(rows).toBe(3)
+    expect(text).toBe('\uFEFFid,name\r\nid-1,"A, Inc"\r\nid-2,B\r\nid-3,"C\nD"\r\n')
+    expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]])
   })
 })

@@ -59,10 +59,28 @@ export function previewCsv(text: string, rows = 5): { header: string[]; rows: st
   }
 }
 
-/** Keeps the header and the records whose first cell (the id) is one of the given ids. */
-export function keepRows(csv: string, ids: Set<string>): { text: string; kept: number } {
-  const records = splitRecords(csv)
-  if (records.length === 0) return { text: csv, kept: 0 }
-  const kept = records.slice(1).filter((r) => ids.has(r.substring(0, r.indexOf(','))))
-  return { text: [records[0], ...kept].join('\r\n') + '\r\n', kept: kept.length }
+/**
+ * Joins CSV files of one export made in parts: the first part whole (byte order mark and
+ * header), the records of the others after it. Counts the records.
+ */
+export function joinCsvParts(parts: string[]): { text: string; rows: number } {
+  let header: string | null = null
+  let bom = ''
+  const records: string[] = []
+  for (const part of parts) {
+    if (part.startsWith('\uFEFF')) bom = '\uFEFF'
+    const [first, ...rest] = splitRecords(part.replace(/^\uFEFF/, ''))
+    if (first === undefined) continue
+    header ??= first
+    records.push(...rest)
+  }
+  if (header === null) return { text: parts[0] ?? '', rows: 0 }
+  return { text: bom + [header, ...records].join('\r\n') + '\r\n', rows: records.length }
+}
+
+/** Splits a list into chunks of at most `size`. */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
 }

@@ -265,3 +265,115 @@ export interface ScoreHistory {
   to: string
   days: { day: string; score: number | null; band: string | null; tier: number | null }[]
 }
+
+/** An SMB's 90-day program (GET /smbs/{id}/campaigns → program; the start/pause/resume/cancel answers). */
+export interface Program {
+  smb_id: string
+  campaign_status: 'pending' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled'
+  manifest_destiny_day: number
+  manifest_destiny_start_date: string | null
+  current_campaign_id: string | null
+  next_scheduled_send: string | null
+  next_advance_at: string | null
+  pause_reason: string | null
+  paused_at: string | null
+  paused_days: number
+  started_at: string | null
+  completed_at: string | null
+  cancelled_at: string | null
+}
+
+export interface EmailEvent {
+  id: string
+  event_type: string
+  event_at: string
+  link_clicked: string | null
+  bounce_type: string | null
+  machine_generated: boolean
+  user_agent: string | null
+}
+
+export interface CampaignSend {
+  id: string
+  campaign_id: string
+  program_day: number | null
+  status: string
+  skip_reason: string | null
+  email: string
+  subject: string | null
+  scheduled_for: string | null
+  sent_at: string | null
+  message_id: string | null
+  opened_at: string | null
+  clicked_at: string | null
+  open_count: number
+  click_count: number
+  machine_open_count: number
+  machine_click_count: number
+  unsubscribed_at: string | null
+  attempts: number
+  events: EmailEvent[]
+}
+
+export interface ProgramWithSends {
+  program: Program
+  sends: CampaignSend[]
+}
+
+/** A campaign of the catalog (GET /campaigns). */
+export interface Campaign {
+  id: string
+  type: string
+  week: number
+  day: number
+  title: string
+  subject: string
+  preview_text: string | null
+  slug: string
+  service_type: string | null
+  landing_page_slug: string | null
+  email_template_id: string | null
+  body_html: string | null
+  body_text: string | null
+  approval_button_text: string | null
+  approval_config: Record<string, unknown>
+  rvm_script: string | null
+  rvm_config: Record<string, unknown>
+  upsell_services: string[]
+  meeting_topic: string | null
+  is_active: boolean
+  created_at: string
+  updated_at: string
+}
+
+/** Mail captured by the outbox transport (GET /outbox). */
+export interface OutboxMessage {
+  id: string
+  message_id: string
+  from: string
+  to: string
+  subject: string
+  body_html: string
+  body_text: string
+  headers: Record<string, string>
+  campaign_send_id: string | null
+  created_at: string
+}
+
+export interface OutreachDay {
+  day: string
+  sends: number
+  opens: number
+  clicks: number
+  bounces: number
+  unsubscribes: number
+}
+
+/** GET /campaigns/stats/daily */
+export interface DailyStats {
+  from: string
+  to: string
+  time_zone: string
+  days: OutreachDay[]
+  totals: Omit<OutreachDay, 'day'>
+}

@@ -1,7 +1,8 @@
 import { Link } from 'react-router'
-import { api } from '../api/client'
-import type { Community, CommunityStats, Task } from '../api/types'
+import { ApiError, api } from '../api/client'
+import type { Community, CommunityStats, DailyStats, Task } from '../api/types'
 import { StackedBar } from '../components/Charts'
+import { OutreachCharts } from '../components/OutreachCharts'
 import { Async, Empty } from '../components/States'
 import { useLoad } from '../hooks'
 import { CAMPAIGN_STATUSES, TIER_NAMES, date, isoDay, label } from '../format'
@@ -20,6 +21,8 @@ export function DashboardPage() {
     const result = await api.get<Task[]>('/tasks', { assignee: 'me', due_before: isoDay(1), per_page: 100 }, signal)
     return { items: result.data, overdue: Number(result.meta.overdue_count ?? 0), total: Number(result.meta.total ?? 0) }
   }, [])
+
+  const outreach = useLoad((signal) => outreachStats(signal), [])
 
   return (
     <section>
@@ -55,11 +58,18 @@ export function DashboardPage() {
           </Async>
         </div>
         <div className="card">
-          <h2>Outreach, last 30 days</h2>
-          <p className="muted">
-            Sends, opens, clicks, bounces and unsubscribes will be charted here once the campaign API is on the server
-            (see <Link to="/campaigns">Campaigns</Link>).
-          </p>
+          <h2>Campaign email, last 30 days</h2>
+          <Async state={outreach} label="Loading the outreach numbers…">
+            {(stats) => (
+              <>
+                <OutreachCharts stats={stats} />
+                <p className="muted small">
+                  Days in {stats.time_zone}. Each email counts once a day however often it was opened or clicked; opens
+                  and clicks by privacy proxies and link scanners are left out.
+                </p>
+              </>
+            )}
+          </Async>
         </div>
       </div>
       <h2>Communities</h2>
@@ -97,6 +107,19 @@ export function DashboardPage() {
       </Async>
     </section>
   )
+}
+
+/** The last 30 days in the browser's time zone, or in UTC when the server does not know that zone. */
+async function outreachStats(signal: AbortSignal): Promise<DailyStats> {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  try {
+    return (await api.get<DailyStats>('/campaigns/stats/daily', { days: 30, time_zone: zone }, signal)).data
+  } catch (error) {
+    if (error instanceof ApiError && error.fieldErrors.time_zone) {
+      return (await api.get<DailyStats>('/campaigns/stats/daily', { days: 30 }, signal)).data
+    }
+    throw error
+  }
 }
 
 function tierSegments(byTier: Record<string, number>) {

@@ -11,6 +11,7 @@ import { useToast } from '../components/Toasts'
 import { CHANNELS, CHANNEL_NAMES, date, dateTime, label } from '../format'
 import { useLoad } from '../hooks'
 import { SmbProfile } from './SmbProfile'
+import { ProgramPanel } from '../components/ProgramPanel'
 
 export function SmbDetailPage() {
   const { id = '' } = useParams()
@@ -111,7 +112,14 @@ export function SmbDetailPage() {
               return latest
             }}
           />
-          <ProgramCard smb={current} />
+          <ProgramPanel
+            smbId={current.id}
+            onChange={() => {
+              // the SMB mirrors the program (status, day, next send)
+              smb.reload()
+              touched()
+            }}
+          />
           <EngagementCard
             smbId={current.id}
             onPinned={() => {
@@ -152,25 +160,6 @@ function Channels({ smb }: { smb: Smb }) {
           </li>
         ))}
       </ul>
-    </div>
-  )
-}
-
-function ProgramCard({ smb }: { smb: Smb }) {
-  return (
-    <div className="card">
-      <h2>90-day program</h2>
-      <p>
-        <StatusBadge status={smb.campaign_status} />{' '}
-        {smb.manifest_destiny_start_date
-          ? `Day ${smb.manifest_destiny_day} · started ${date(smb.manifest_destiny_start_date)}`
-          : 'Not started'}
-        {smb.next_scheduled_send && ` · next send ${dateTime(smb.next_scheduled_send)}`}
-      </p>
-      <p className="muted small">
-        Start, pause, resume and cancel, and the program&apos;s sends with their events, appear here when the campaign
-        API is on the server.
-      </p>
     </div>
   )
 }

@@ -45,6 +45,27 @@ describe('SMB list', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ smb_ids: ['s1', 's2'] })
   })
 
+  it('exports the selection by its ids', async () => {
+    const saved: Blob[] = []
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (saved.push(blob), 'blob:x'), revokeObjectURL: () => {} }))
+    const { calls } = mockApi({
+      ...routes(ME.admin),
+      'GET /api/v1/smbs/export': {
+        text: '\uFEFFid,business_name\r\ns1,Blue Ridge Bakery\r\ns2,Mountain Brews\r\n',
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="smbs-20261122-100000.csv"' },
+      },
+    })
+    renderPage(<SmbListPage />, { path: '/smbs', route: '/smbs?engagement_tier=2' })
+    await userEvent.click(await screen.findByLabelText('Select all on this page'))
+    await userEvent.click(screen.getByRole('button', { name: 'Export selected (CSV)' }))
+    expect(await screen.findByText('Exported 2 selected SMBs')).toBeInTheDocument()
+    const url = calls.find((c) => c.url.startsWith('/api/v1/smbs/export'))?.url ?? ''
+    expect(new URLSearchParams(url.split('?')[1]).get('ids')).toBe('s1,s2')
+    // the ids say which SMBs; the list's other filters are not needed
+    expect(url).not.toContain('engagement_tier')
+    expect(await saved[0].text()).toContain('Mountain Brews')
+  })
+
   it('saves the current filters as a named view', async () => {
     mockApi(routes(ME.admin))
     renderPage(<SmbListPage />, { path: '/smbs', route: '/smbs?engagement_tier=1' })

@@ -7,7 +7,7 @@ export interface Call {
   body: unknown
 }
 
-type Handler = (call: Call) => { status?: number; body?: unknown; headers?: Record<string, string> } | undefined
+type Handler = (call: Call) => { status?: number; body?: unknown; text?: string; headers?: Record<string, string> } | undefined
 
 /** Replaces fetch with a table of routes: "GET /api/v1/smbs" → answer. Records every call. */
 export function mockApi(routes: Record<string, Handler | object>) {
@@ -29,8 +29,10 @@ export function mockApi(routes: Record<string, Handler | object>) {
     })
     if (!key) return new Response(JSON.stringify({ status: 404, code: 'not_found', detail: `no mock for ${method} ${path}` }), { status: 404 })
     const route = routes[key]
-    const answer = typeof route === 'function' ? (route as Handler)(call) : 'body' in route ? (route as { status?: number; body: unknown; headers?: Record<string, string> }) : { body: route }
+    const answer: ReturnType<Handler> =
+      typeof route === 'function' ? (route as Handler)(call) : 'body' in route || 'text' in route ? (route as ReturnType<Handler>) : { body: route }
     const status = answer?.status ?? 200
+    if (answer?.text !== undefined) return new Response(answer.text, { status, headers: answer.headers })
     return new Response(status === 204 ? null : JSON.stringify(answer?.body ?? {}), {
       status,
       headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...(answer?.headers ?? {}) },
@@ -41,7 +43,7 @@ export function mockApi(routes: Record<string, Handler | object>) {
 }
 
 export const ME = {
-  admin: { id: 'u1', tenant_id: 't1', email: 'dana@example.com', name: 'Dana Whitfield', role: 'admin', platform_admin: false, permissions: ['crm.contacts.view', 'crm.contacts.edit', 'crm.contacts.delete', 'crm.contacts.export', 'crm.contacts.import', 'crm.activities.manage', 'crm.communities.manage', 'crm.tags.manage', 'crm.audiences.manage', 'crm.scoring.manage', 'crm.users.manage'] },
+  admin: { id: 'u1', tenant_id: 't1', email: 'dana@example.com', name: 'Dana Whitfield', role: 'admin', platform_admin: false, permissions: ['crm.contacts.view', 'crm.contacts.edit', 'crm.contacts.delete', 'crm.contacts.export', 'crm.contacts.import', 'crm.activities.manage', 'crm.communities.manage', 'crm.tags.manage', 'crm.audiences.manage', 'crm.scoring.manage', 'crm.campaigns.manage', 'crm.users.manage'] },
   viewer: { id: 'u2', tenant_id: 't1', email: 'sam@example.com', name: 'Sam Ortega', role: 'viewer', platform_admin: false, permissions: ['crm.contacts.view'] },
 }
 

@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Drives the web console in real headless Chromium (Debian's package, through
  * playwright-core) against this server: {@code web/e2e/run.mjs} signs in, creates a
- * community and an SMB, finds it, adds a note and a tag, resolves a stale write, imports
- * a CSV with a bad row and downloads its error report, and checks that a viewer sees no
- * write controls. Without Chromium the test is skipped, unless
- * {@code FIBONACCO_E2E_REQUIRED=true} (as CI sets it), which makes a missing browser a
- * failure.
+ * community and an SMB, finds it, adds a note and a tag, starts its 90-day program and
+ * pauses it with a reason, resolves a stale write, imports a CSV with a bad row and
+ * downloads its error report, and checks that a viewer sees no write controls. Without
+ * Chromium the test is skipped, unless {@code FIBONACCO_E2E_REQUIRED=true} (as CI sets
+ * it), which makes a missing browser a failure.
  */
 @ServerTest
 class ConsoleEndToEndTests {

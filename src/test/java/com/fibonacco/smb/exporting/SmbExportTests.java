@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Exporting SMBs as CSV and JSON lines with the list's filters. */
 @ServerTest
@@ -170,6 +171,66 @@ class SmbExportTests {
 		Http.Response unknown = tenant.admin().get("/api/v1/smbs/export?color=blue");
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.text("/errors/0/field")).isEqualTo("color");
+	}
+
+	@Test
+	void anExportOfASelectionHoldsOnlyTheSmbsItNames() throws IOException {
+		Map<String, String> ids = new LinkedHashMap<>();
+		for (Map<String, String> row : csv(tenant.admin().get("/api/v1/smbs/export").body())) {
+			ids.put(row.get("business_name"), row.get("id"));
+		}
+		String bakery = ids.get("Main Street Bakery");
+		String bikes = ids.get("Gallatin Valley Bikes");
+
+		Http.Response selection = tenant.admin().get("/api/v1/smbs/export?ids=" + bakery + "," + bikes);
+
+		assertThat(selection.status()).as(selection.body()).isEqualTo(200);
+		assertThat(csv(selection.body())).extracting(row -> row.get("business_name"))
+			.containsExactlyInAnyOrder("Main Street Bakery", "Gallatin Valley Bikes");
+		// the ids narrow the list filters, they don't replace them
+		assertThat(csv(tenant.admin()
+			.get("/api/v1/smbs/export?ids=" + bakery + "," + bikes + "&community_id=" + bozeman)
+			.body())).extracting(row -> row.get("business_name")).containsExactly("Gallatin Valley Bikes");
+		List<String> lines = tenant.admin()
+			.get("/api/v1/smbs/export?format=jsonl&ids=" + bikes)
+			.body()
+			.lines()
+			.filter(line -> !line.isBlank())
+			.toList();
+		assertThat(lines).hasSize(1).allSatisfy(line -> assertThat(line).contains("Gallatin Valley Bikes"));
+	}
+
+	@Test
+	void anExportOfASelectionNeverReachesAnotherTenantsSmbs() throws IOException {
+		TestTenant other = tenancy.newTenant("Globex Marketing");
+		UUID theirs = community(other, "Bozeman", "bozeman");
+		Http.Response created = other.admin()
+			.post("/api/v1/smbs", smb(theirs, "Their Shop", "shop@theirs.example", "4065870999"));
+		String theirId = created.text("/data/id");
+
+		Http.Response export = tenant.admin().get("/api/v1/smbs/export?ids=" + theirId);
+
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(csv(export.body())).isEmpty();
+	}
+
+	@Test
+	void badSelectionsAreNamed() {
+		Http.Response notAnId = tenant.admin().get("/api/v1/smbs/export?ids=42");
+		assertThat(notAnId.status()).isEqualTo(422);
+		assertThat(notAnId.text("/errors/0/field")).isEqualTo("ids");
+		Http.Response empty = tenant.admin().get("/api/v1/smbs/export?ids=,");
+		assertThat(empty.status()).isEqualTo(422);
+		assertThat(empty.text("/errors/0/field")).isEqualTo("ids");
+		String tooMany = String.join(",",
+				java.util.stream.Stream.generate(() -> UUID.randomUUID().toString())
+					.limit(ExportController.MAX_IDS + 1)
+					.toList());
+		// more ids than a request line holds safely: refused before any query
+		assertThatThrownBy(() -> ExportController
+			.onlyIds(new com.fibonacco.smb.internal.SmbRules.Filter("s.tenant_id = :tenant", Map.of()), tooMany))
+			.isInstanceOf(com.fibonacco.shared.web.ApiException.class)
+			.hasMessageContaining("at most " + ExportController.MAX_IDS);
 	}
 
 	// ------------------------------------------------------------------ helpers
