@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * @param signingKey the HMAC key of tracking tokens (32+ characters); when left out one
  * is generated once and kept in the database, shared by every process
  * @param machineClickWindow a click this soon after the send is a link scanner's
+ * @param softBounce what a transient bounce reported by the email provider does
+ * @param providerDuplicateWindow an open or click the email provider reports (SES open
+ * and click tracking) this close to one of the same send already recorded is the same
+ * one, seen through both pixels or link redirects, and is not recorded again
  */
 @Validated
 @ConfigurationProperties("fibonacco.campaign")
@@ -33,7 +37,8 @@ public record CampaignProperties(@DefaultValue("10:00") LocalTime sendTimeLocal,
 				regexp = "^https?://[^/]+(/.*)?$") String publicBaseUrl,
 		@DefaultValue("https://fibonacco.com/learn/") @NotBlank String landingBaseUrl,
 		@DefaultValue("https://fibonacco.com/approve/") @NotBlank String approveBaseUrl, @Nullable String signingKey,
-		@DefaultValue("5s") Duration machineClickWindow, @DefaultValue Sender sender) {
+		@DefaultValue("5s") Duration machineClickWindow, @DefaultValue Sender sender,
+		@DefaultValue SoftBounce softBounce, @DefaultValue("2m") Duration providerDuplicateWindow) {
 
 	public CampaignProperties {
 		if (signingKey != null && signingKey.length() < 32) {
@@ -52,6 +57,27 @@ public record CampaignProperties(@DefaultValue("10:00") LocalTime sendTimeLocal,
 	public record Sender(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration pollInterval,
 			@DefaultValue("200") @Min(1) @Max(5000) int batchSize, @DefaultValue("8") @Min(1) @Max(256) int concurrency,
 			@DefaultValue("5") @Min(1) @Max(20) int maxAttempts, @DefaultValue("10m") Duration lease) {
+	}
+
+	/**
+	 * A transient (soft) bounce queues the send again after {@code backoff}, doubled for
+	 * each further one, up to {@code maxRetries} times; the bounce after that ends the
+	 * send as bounced. The address is not suppressed (a hard bounce's is).
+	 */
+	public record SoftBounce(@DefaultValue("3") @Min(0) @Max(10) int maxRetries,
+			@DefaultValue("1h") Duration backoff) {
+
+		public SoftBounce {
+			if (backoff.isNegative()) {
+				throw new IllegalArgumentException("fibonacco.campaign.soft-bounce.backoff must not be negative");
+			}
+		}
+
+		/** How long to wait before the retry that follows the {@code n}th soft bounce. */
+		public Duration delay(int n) {
+			return backoff.multipliedBy(1L << Math.clamp(n - 1, 0, 10));
+		}
+
 	}
 
 }

@@ -1,8 +1,8 @@
 package com.fibonacco.messaging;
 
 /**
- * Where email leaves: the captured outbox by default, SMTP when configured
- * ({@code fibonacco.email.transport}). Calls are rate-limited per process
+ * Where email leaves: the captured outbox by default, SMTP or Amazon SES v2 when
+ * configured ({@code fibonacco.email.transport}). Calls are rate-limited per process
  * ({@code fibonacco.email.rate-per-second}) and safe from many threads.
  */
 public interface EmailTransport {

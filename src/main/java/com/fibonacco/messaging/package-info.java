@@ -1,6 +1,8 @@
 /**
  * Channel adapters, rendering, tracking and provider webhooks; publishes the email and
- * voicemail delivery events.
+ * voicemail delivery events. Provider reports about sent email reach the module that sent
+ * it through {@link com.fibonacco.messaging.EmailFeedbackHandler}, which that module
+ * implements (so messaging depends on no sender).
  */
 @NullMarked
 @ApplicationModule(displayName = "Messaging")

@@ -25,4 +25,12 @@ public interface ChannelEligibility {
 	 */
 	boolean optOut(TenantId tenant, SmbId smb, Channel channel);
 
+	/**
+	 * The SMB must not be contacted any more (it marked our email as spam): sets its
+	 * do-not-contact flag and publishes {@link SmbUpdated}. Doing it again changes
+	 * nothing.
+	 * @return whether the flag was off before
+	 */
+	boolean doNotContact(TenantId tenant, SmbId smb);
+
 }

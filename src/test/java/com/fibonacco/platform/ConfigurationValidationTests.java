@@ -84,4 +84,30 @@ class ConfigurationValidationTests {
 				.hasStackTraceContaining("fromEmail"));
 	}
 
+	@Test
+	void theSesWebhookAcceptsNoTopicAndOnlyHttpsSnsCertificateHostsUnlessConfigured() {
+		runner.run(context -> {
+			EmailProperties email = context.getBean(EmailProperties.class);
+			assertThat(email.transport()).isEqualTo("outbox");
+			assertThat(email.ses().webhook().topicArns()).isEmpty();
+			assertThat(email.ses().webhook().certificateScheme()).isEqualTo("https");
+			assertThat(email.ses().webhook().certificateHostPattern())
+				.isEqualTo("sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?");
+			assertThat(email.ses().webhook().confirmSubscriptions()).isTrue();
+		});
+	}
+
+	@Test
+	void aBadSesSettingNamesTheProperty() {
+		runner.withPropertyValues("fibonacco.email.transport=sendgrid")
+			.run(context -> assertThat(context).getFailure().hasStackTraceContaining("transport"));
+		runner.withPropertyValues("fibonacco.email.ses.webhook.topic-arns=fibonacco-ses-events")
+			.run(context -> assertThat(context).getFailure().hasStackTraceContaining("topicArns"));
+		runner.withPropertyValues("fibonacco.email.ses.webhook.certificate-scheme=ftp")
+			.run(context -> assertThat(context).getFailure().hasStackTraceContaining("certificateScheme"));
+		runner.withPropertyValues("fibonacco.email.ses.access-key-id=AKIAIOSFODNN7EXAMPLE")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("access-key-id and secret-access-key go together"));
+	}
+
 }

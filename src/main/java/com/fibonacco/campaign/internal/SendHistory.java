@@ -34,7 +34,8 @@ class SendHistory {
 			@Nullable String skipReason, String email, @Nullable String subject, @Nullable Instant scheduledFor,
 			@Nullable Instant sentAt, @Nullable String messageId, @Nullable Instant openedAt,
 			@Nullable Instant clickedAt, int openCount, int clickCount, int machineOpenCount, int machineClickCount,
-			@Nullable Instant unsubscribedAt, int attempts, List<EventView> events) {
+			@Nullable Instant unsubscribedAt, int attempts, @Nullable Instant deliveredAt, @Nullable Instant bouncedAt,
+			@Nullable Instant complainedAt, int softBounceCount, List<EventView> events) {
 	}
 
 	@Transactional(readOnly = true)
@@ -66,7 +67,9 @@ class SendHistory {
 					Programs.instant(rs, "scheduled_for"), Programs.instant(rs, "sent_at"), rs.getString("message_id"),
 					Programs.instant(rs, "opened_at"), Programs.instant(rs, "clicked_at"), rs.getInt("open_count"),
 					rs.getInt("click_count"), rs.getInt("machine_open_count"), rs.getInt("machine_click_count"),
-					Programs.instant(rs, "unsubscribed_at"), rs.getInt("attempts"), events.getOrDefault(id, List.of()));
+					Programs.instant(rs, "unsubscribed_at"), rs.getInt("attempts"), Programs.instant(rs, "delivered_at"),
+					Programs.instant(rs, "bounced_at"), Programs.instant(rs, "complained_at"),
+					rs.getInt("soft_bounce_count"), events.getOrDefault(id, List.of()));
 		}).list();
 	}
 

@@ -67,25 +67,34 @@ class Tracking {
 	@Transactional
 	void open(String token, @Nullable String userAgent, @Nullable String ip) {
 		send(token, Kind.OPEN).ifPresent(send -> {
-			Instant now = clock.instant();
-			boolean machine = MachineTraffic.agent(userAgent);
-			UUID event = event(send, "open", null, machine, userAgent, ip, now);
-			jdbc.sql(machine
-					? "UPDATE campaign_sends SET machine_open_count = machine_open_count + 1, updated_at = :now"
-							+ " WHERE tenant_id = :tenant AND id = :id"
-					: """
-							UPDATE campaign_sends SET open_count = open_count + 1, opened_at = COALESCE(opened_at, :now),
-							  status = CASE WHEN status IN ('sent', 'delivered') THEN 'opened' ELSE status END,
-							  updated_at = :now
-							 WHERE tenant_id = :tenant AND id = :id
-							""")
-				.param("now", Programs.utc(now))
-				.param("tenant", send.tenant().value())
-				.param("id", send.id())
-				.update();
-			events.publishEvent(
-					new EmailOpened(send.tenant(), event, send.id(), send.smb(), send.campaignId(), machine, now));
+			recordOpen(send, MachineTraffic.agent(userAgent), userAgent, ip, clock.instant(), null, null);
 		});
+	}
+
+	/**
+	 * Records an open of the send, here or reported by the email provider: an
+	 * {@code email_events} row, the send's counters (a machine open counts apart) and
+	 * EmailOpened.
+	 * @param providerEventId the provider's id of the report, unique per tenant
+	 * @param raw the provider's report (JSON)
+	 */
+	void recordOpen(Send send, boolean machine, @Nullable String userAgent, @Nullable String ip, Instant at,
+			@Nullable String providerEventId, @Nullable String raw) {
+		UUID event = event(send, "open", null, machine, userAgent, ip, at, providerEventId, raw);
+		jdbc.sql(machine
+				? "UPDATE campaign_sends SET machine_open_count = machine_open_count + 1, updated_at = :now"
+						+ " WHERE tenant_id = :tenant AND id = :id"
+				: """
+						UPDATE campaign_sends SET open_count = open_count + 1, opened_at = COALESCE(opened_at, :now),
+						  status = CASE WHEN status IN ('sent', 'delivered') THEN 'opened' ELSE status END,
+						  updated_at = :now
+						 WHERE tenant_id = :tenant AND id = :id
+						""")
+			.param("now", Programs.utc(at))
+			.param("tenant", send.tenant().value())
+			.param("id", send.id())
+			.update();
+		events.publishEvent(new EmailOpened(send.tenant(), event, send.id(), send.smb(), send.campaignId(), machine, at));
 	}
 
 	/** Records the click and answers the stored destination; empty for a bad token. */
@@ -109,8 +118,20 @@ class Tracking {
 		}
 		Send send = found.get();
 		Instant now = clock.instant();
-		boolean machine = MachineTraffic.click(userAgent, send.sentAt(), now, properties.machineClickWindow());
-		UUID event = event(send, "click", url.get(), machine, userAgent, ip, now);
+		recordClick(send, url.get(),
+				MachineTraffic.click(userAgent, send.sentAt(), now, properties.machineClickWindow()), userAgent, ip,
+				now, null, null);
+		return url;
+	}
+
+	/**
+	 * Records a click of a link in the send, here or reported by the email provider: an
+	 * {@code email_events} row, the send's counters (a machine click counts apart) and
+	 * EmailClicked.
+	 */
+	void recordClick(Send send, String link, boolean machine, @Nullable String userAgent, @Nullable String ip,
+			Instant at, @Nullable String providerEventId, @Nullable String raw) {
+		UUID event = event(send, "click", link, machine, userAgent, ip, at, providerEventId, raw);
 		jdbc.sql(machine
 				? "UPDATE campaign_sends SET machine_click_count = machine_click_count + 1, updated_at = :now"
 						+ " WHERE tenant_id = :tenant AND id = :id"
@@ -121,13 +142,12 @@ class Tracking {
 						  updated_at = :now
 						 WHERE tenant_id = :tenant AND id = :id
 						""")
-			.param("now", Programs.utc(now))
+			.param("now", Programs.utc(at))
 			.param("tenant", send.tenant().value())
 			.param("id", send.id())
 			.update();
-		events.publishEvent(new EmailClicked(send.tenant(), event, send.id(), send.smb(), send.campaignId(), url.get(),
-				machine, now));
-		return url;
+		events.publishEvent(
+				new EmailClicked(send.tenant(), event, send.id(), send.smb(), send.campaignId(), link, machine, at));
 	}
 
 	/**
@@ -154,7 +174,7 @@ class Tracking {
 			if (!send.email().isBlank()) {
 				eligibility.suppress(send.tenant(), Channel.EMAIL, send.email(), "unsubscribe");
 			}
-			UUID event = event(send, "unsubscribe", null, false, userAgent, ip, now);
+			UUID event = event(send, "unsubscribe", null, false, userAgent, ip, now, null, null);
 			events.publishEvent(new EmailUnsubscribed(send.tenant(), event, send.smb(), send.id(), now));
 		});
 		return found;
@@ -176,23 +196,26 @@ class Tracking {
 	}
 
 	private UUID event(Send send, String type, @Nullable String link, boolean machine, @Nullable String userAgent,
-			@Nullable String ip, Instant now) {
+			@Nullable String ip, Instant at, @Nullable String providerEventId, @Nullable String raw) {
 		UUID id = Ids.newId(clock);
 		jdbc.sql(
 				"""
 						INSERT INTO email_events (tenant_id, id, campaign_send_id, event_type, event_at, link_clicked, ip_address,
-						  user_agent, machine_generated)
-						VALUES (:tenant, :id, :send, :type, :now, :link, CAST(:ip AS inet), :ua, :machine)
+						  user_agent, machine_generated, provider_event_id, raw_event)
+						VALUES (:tenant, :id, :send, :type, :now, :link, CAST(:ip AS inet), :ua, :machine, :providerEventId,
+						  CAST(COALESCE(:raw, '{}') AS jsonb))
 						""")
 			.param("tenant", send.tenant().value())
 			.param("id", id)
 			.param("send", send.id())
 			.param("type", type)
-			.param("now", Programs.utc(now))
+			.param("now", Programs.utc(at))
 			.param("link", link)
 			.param("ip", ip)
 			.param("ua", userAgent == null ? null : userAgent.length() > 500 ? userAgent.substring(0, 500) : userAgent)
 			.param("machine", machine)
+			.param("providerEventId", providerEventId)
+			.param("raw", raw)
 			.update();
 		return id;
 	}

@@ -36,24 +36,46 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The transport chosen by {@code fibonacco.email.transport}: the captured outbox (the
- * default; nothing leaves the machine) or SMTP through Spring's {@link JavaMailSender}
- * ({@code spring.mail.host}, port, credentials, {@code spring.mail.properties.*}).
+ * default; nothing leaves the machine), SMTP through Spring's {@link JavaMailSender}
+ * ({@code spring.mail.host}, port, credentials, {@code spring.mail.properties.*}) or
+ * Amazon SES v2 ({@code fibonacco.email.ses.*}, {@link SesTransport}).
  */
 @Configuration(proxyBeanMethods = false)
 class Transports {
 
 	@Bean
 	EmailTransport emailTransport(EmailProperties properties, JdbcClient jdbc, JsonMapper json, Clock clock,
-			ObjectProvider<JavaMailSender> mailSender) {
-		RateLimiter limiter = new RateLimiter(properties.ratePerSecond());
-		EmailTransport transport = "smtp".equals(properties.transport()) ? new Smtp(mailSender.getIfAvailable(() -> {
-			throw new IllegalStateException(
-					"fibonacco.email.transport=smtp needs spring.mail.host (and port, credentials)");
-		})) : new Outbox(jdbc, json, clock);
-		return email -> {
+			ObjectProvider<JavaMailSender> mailSender, SesMessages sesMessages) {
+		EmailTransport transport = switch (properties.transport()) {
+			case "smtp" -> new Smtp(mailSender.getIfAvailable(() -> {
+				throw new IllegalStateException(
+						"fibonacco.email.transport=smtp needs spring.mail.host (and port, credentials)");
+			}));
+			case "ses" -> new SesTransport(properties.ses(), sesMessages::sent);
+			default -> new Outbox(jdbc, json, clock);
+		};
+		return new RateLimited(transport, new RateLimiter(properties.ratePerSecond()));
+	}
+
+	/**
+	 * The chosen transport behind the per-process rate limit; closing it (with the
+	 * application context) closes the transport's connections.
+	 */
+	record RateLimited(EmailTransport transport, RateLimiter limiter) implements EmailTransport, AutoCloseable {
+
+		@Override
+		public void send(OutboundEmail email) {
 			limiter.acquire();
 			transport.send(email);
-		};
+		}
+
+		@Override
+		public void close() throws Exception {
+			if (transport instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+
 	}
 
 	/** Mail captured in {@code outbox_messages}, once per Message-ID. */
@@ -109,7 +131,7 @@ class Transports {
 		public void send(OutboundEmail email) {
 			MimeMessage message;
 			try {
-				message = message(email);
+				message = mime(sender.createMimeMessage(), email);
 			}
 			catch (MessagingException | UnsupportedEncodingException ex) {
 				throw new EmailDeliveryException("the message could not be built: " + ex.getMessage(), true, ex);
@@ -142,30 +164,6 @@ class Transports {
 			}
 		}
 
-		private MimeMessage message(OutboundEmail email) throws MessagingException, UnsupportedEncodingException {
-			MimeMessage message = sender.createMimeMessage();
-			message.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
-			message.setReplyTo(InternetAddress.parse(email.replyTo()));
-			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
-			message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
-			MimeMultipart alternative = new MimeMultipart("alternative");
-			MimeBodyPart text = new MimeBodyPart();
-			text.setText(email.text(), StandardCharsets.UTF_8.name());
-			MimeBodyPart html = new MimeBodyPart();
-			html.setContent(email.html(), "text/html; charset=UTF-8");
-			alternative.addBodyPart(text);
-			alternative.addBodyPart(html);
-			message.setContent(alternative);
-			for (Map.Entry<String, String> header : email.headers().entrySet()) {
-				message.setHeader(header.getKey(), header.getValue());
-			}
-			message.setSentDate(new Date());
-			message.saveChanges();
-			// saveChanges made up a Message-ID; ours is the one a retry repeats
-			message.setHeader("Message-ID", email.messageId());
-			return message;
-		}
-
 		private Transport borrow(JavaMailSenderImpl impl) throws MessagingException {
 			Pooled pooled;
 			while ((pooled = idle.poll()) != null) {
@@ -192,6 +190,34 @@ class Transports {
 			}
 		}
 
+	}
+
+	/**
+	 * The email as MIME: text and HTML alternatives, its extra headers (List-Unsubscribe
+	 * …) and our Message-ID, which a retry repeats.
+	 */
+	static MimeMessage mime(MimeMessage message, OutboundEmail email)
+			throws MessagingException, UnsupportedEncodingException {
+		message.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
+		message.setReplyTo(InternetAddress.parse(email.replyTo()));
+		message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
+		message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(email.text(), StandardCharsets.UTF_8.name());
+		MimeBodyPart html = new MimeBodyPart();
+		html.setContent(email.html(), "text/html; charset=UTF-8");
+		alternative.addBodyPart(text);
+		alternative.addBodyPart(html);
+		message.setContent(alternative);
+		for (Map.Entry<String, String> header : email.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		message.setSentDate(new Date());
+		message.saveChanges();
+		// saveChanges made up a Message-ID; ours is the one a retry repeats
+		message.setHeader("Message-ID", email.messageId());
+		return message;
 	}
 
 	/**

@@ -175,6 +175,25 @@ class JdbcSmbs implements Smbs, ChannelEligibility {
 		return changed > 0;
 	}
 
+	@Override
+	@Transactional
+	public boolean doNotContact(TenantId tenant, SmbId smb) {
+		Instant now = clock.instant();
+		int changed = jdbc.sql("""
+				UPDATE smbs SET do_not_contact = true, version = version + 1, updated_at = :now
+				 WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL AND NOT do_not_contact
+				""")
+			.param("tenant", tenant.value())
+			.param("id", smb.value())
+			.param("now", utc(now))
+			.update();
+		if (changed > 0) {
+			events.publishEvent(new com.fibonacco.smb.SmbUpdated(tenant, smb,
+					java.util.Map.of("do_not_contact", new com.fibonacco.smb.FieldChange(false, true)), null, now));
+		}
+		return changed > 0;
+	}
+
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
