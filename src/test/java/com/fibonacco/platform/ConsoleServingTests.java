@@ -65,10 +65,17 @@ class ConsoleServingTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/assets/missing.js", "/favicon-missing.png", "/t/abc", "/webhooks/ses" })
+	@ValueSource(strings = { "/assets/missing.js", "/favicon-missing.png", "/t/abc" })
 	void missingFilesAndServerPathsAreNotAnsweredWithTheConsole(String path) {
 		Http.Response response = anonymous.get(path);
 		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body()).doesNotContain("<div id=\"root\">");
+	}
+
+	@Test
+	void aGetOfAPostOnlyWebhookIsRefusedNotAnsweredWithTheConsole() {
+		Http.Response response = anonymous.get("/webhooks/ses");
+		assertThat(response.status()).isEqualTo(405);
 		assertThat(response.body()).doesNotContain("<div id=\"root\">");
 	}
 
