@@ -30,7 +30,7 @@ class SendHistory {
 			@Nullable String bounceType, boolean machineGenerated, @Nullable String userAgent) {
 	}
 
-	record SendView(UUID id, String campaignId, @Nullable Integer programDay, String status,
+	record SendView(UUID id, String campaignId, String kind, @Nullable Integer programDay, String status,
 			@Nullable String skipReason, String email, @Nullable String subject, @Nullable Instant scheduledFor,
 			@Nullable Instant sentAt, @Nullable String messageId, @Nullable Instant openedAt,
 			@Nullable Instant clickedAt, int openCount, int clickCount, int machineOpenCount, int machineClickCount,
@@ -62,7 +62,9 @@ class SendHistory {
 				""").param("tenant", tenant.value()).param("smb", smb.value()).query((rs, n) -> {
 			UUID id = rs.getObject("id", UUID.class);
 			int day = rs.getInt("program_day");
-			return new SendView(id, rs.getString("campaign_id"), rs.wasNull() ? null : day, rs.getString("status"),
+			Integer programDay = rs.wasNull() ? null : day;
+			return new SendView(id, rs.getString("campaign_id"), rs.getString("kind"), programDay,
+					rs.getString("status"),
 					rs.getString("skip_reason"), rs.getString("email"), rs.getString("subject"),
 					Programs.instant(rs, "scheduled_for"), Programs.instant(rs, "sent_at"), rs.getString("message_id"),
 					Programs.instant(rs, "opened_at"), Programs.instant(rs, "clicked_at"), rs.getInt("open_count"),
