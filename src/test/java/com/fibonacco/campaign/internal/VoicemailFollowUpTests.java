@@ -392,7 +392,7 @@ class VoicemailFollowUpTests {
 		List<Map<String, Object>> followUps = followUps(smb);
 		assertThat(followUps).hasSize(1);
 		assertThat(followUps.get(0)).containsEntry("campaign_id", "HOOK-001").containsEntry("status", "queued");
-		assertThat(((java.time.OffsetDateTime) followUps.get(0).get("scheduled_for")).toInstant())
+		assertThat(((java.sql.Timestamp) followUps.get(0).get("scheduled_for")).toInstant())
 			.isEqualTo(delivered.plus(Duration.ofMinutes(5)));
 		assertThat((String) followUps.get(0).get("subject")).startsWith("Following up on my voicemail: Priya, ");
 
