@@ -192,14 +192,16 @@ class CampaignVoicemailNinetyDayTests {
 		assertThat(expectedDrops).hasSizeGreaterThan(10);
 
 		// every voicemail went out once, at 10:00 local, none while the program was paused
+		Instant paused = pausedAt;
+		Instant resumed = resumedAt;
 		assertThat(dropped).allSatisfy(drop -> {
 			assertThat(drop.status()).isEqualTo("sent");
 			assertThat(drop.phone()).isEqualTo("+12075550133");
 			assertThat(drop.sentAt()).isNotNull();
-			assertThat(drop.sentAt().isBefore(pausedAt) || !drop.sentAt().isBefore(resumedAt))
-				.as("sent %s, paused %s until %s", drop.sentAt(), pausedAt, resumedAt)
+			assertThat(drop.sentAt().isBefore(paused) || !drop.sentAt().isBefore(resumed))
+				.as("sent %s, paused %s until %s", drop.sentAt(), paused, resumed)
 				.isTrue();
-			if (drop.scheduledFor().isBefore(pausedAt) || !drop.scheduledFor().isBefore(resumedAt)) {
+			if (drop.scheduledFor().isBefore(paused) || !drop.scheduledFor().isBefore(resumed)) {
 				assertThat(drop.sentAt()).isEqualTo(drop.scheduledFor().plus(Duration.ofMinutes(1)));
 			}
 		});
