@@ -169,7 +169,12 @@ class CampaignVoicemailNinetyDayTests {
 				expectedSkips.put(send.id(), "program_inactive");
 				continue;
 			}
-			Instant dropAt = VoicemailFollowUps.nextLocal(checked, zone, LocalTime.of(10, 0));
+			// 10:00 local on the day the check was due, or the next day's when that has passed
+			LocalDate checkDate = LocalDate.ofInstant(checked, zone);
+			Instant dropAt = at(checkDate, 10, 0, zone);
+			if (dropAt.isBefore(checked)) {
+				dropAt = at(checkDate.plusDays(1), 10, 0, zone);
+			}
 			YearMonth month = YearMonth.from(dropAt.atZone(zone));
 			if (perMonth.getOrDefault(month, 0) >= 4) {
 				expectedSkips.put(send.id(), "monthly_limit");
