@@ -38,6 +38,24 @@ class SendHistory {
 			@Nullable Instant complainedAt, int softBounceCount, List<EventView> events) {
 	}
 
+	/** A voicemail drop, for the program endpoint. */
+	record DropView(UUID id, @Nullable UUID campaignSendId, String status, String phone,
+			@Nullable Instant scheduledFor, @Nullable Instant sentAt, @Nullable Instant deliveredAt, int attempts,
+			@Nullable String lastError, boolean callbackReceived, @Nullable Instant callbackAt) {
+	}
+
+	@Transactional(readOnly = true)
+	List<DropView> voicemails(TenantId tenant, SmbId smb) {
+		return jdbc.sql("SELECT * FROM rvm_drops WHERE tenant_id = :tenant AND smb_id = :smb ORDER BY scheduled_for, id")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.query((rs, n) -> new DropView(rs.getObject("id", UUID.class), rs.getObject("campaign_send_id", UUID.class),
+					rs.getString("status"), rs.getString("phone"), Programs.instant(rs, "scheduled_for"),
+					Programs.instant(rs, "sent_at"), Programs.instant(rs, "delivered_at"), rs.getInt("attempts"),
+					rs.getString("last_error"), rs.getBoolean("callback_received"), Programs.instant(rs, "callback_at")))
+			.list();
+	}
+
 	@Transactional(readOnly = true)
 	List<SendView> sends(TenantId tenant, SmbId smb) {
 		Map<UUID, List<EventView>> events = new LinkedHashMap<>();

@@ -402,6 +402,11 @@ class VoicemailFollowUpTests {
 		sender.sendDue(delivered.plus(Duration.ofMinutes(20)));
 		assertThat(outboxFor(smb)).isEqualTo(1);
 		assertThat(followUps(smb).get(0)).containsEntry("status", "sent");
+		JsonNode program = tenant.admin().get("/api/v1/smbs/" + smb.value() + "/campaigns").json().at("/data");
+		assertThat(program.at("/voicemails/0/status").asString()).isEqualTo("delivered");
+		assertThat(program.at("/voicemails/0/campaign_send_id").asString())
+			.isEqualTo(scenario.send(tenantId, smb, "HOOK-001").toString());
+		assertThat(program.at("/sends").findValuesAsString("kind")).containsExactly("program", "rvm_followup");
 
 		// replayed: changes nothing
 		HttpResponse<String> replay = scenario.postRvmReport(report, VoicemailScenario.RVM_SECRET, Instant.now());
