@@ -17,13 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * {@code fibonacco.rvm.*}: ringless-voicemail follow-ups (seed 004 §6). A voicemail
  * follows an email unopened for {@code trigger-after-hours}, at {@code send-time-local}
  * in the community's time zone, at most {@code monthly-limits[tier]} a month (counted by
- * the community's calendar month). A campaign's {@code rvm_config} may turn its
- * voicemail off ({@code enabled: false}) or wait another number of hours
+ * the community's calendar month). A campaign's {@code rvm_config} may turn its voicemail
+ * off ({@code enabled: false}) or wait another number of hours
  * ({@code trigger_after_hours}). The transport and the provider's webhook are the
  * messaging module's part of {@code fibonacco.rvm.*}.
  *
- * @param provider the provider name of seed 004's configuration (informational: the
- * drop records the transport that took it)
+ * @param provider the provider name of seed 004's configuration (informational: the drop
+ * records the transport that took it)
  * @param followupEmailDelayMinutes how long after a voicemail's delivery its follow-up
  * email goes
  * @param worker the checker of due voicemail follow-ups and the drop sender

@@ -25,9 +25,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("fibonacco.rvm")
-public record RvmTransportProperties(@DefaultValue("captured") @Pattern(regexp = "captured|drop-cowboy",
-		message = "must be captured or drop-cowboy") String transport, @DefaultValue @Valid DropCowboy dropCowboy,
-		@DefaultValue @Valid Webhook webhook) {
+public record RvmTransportProperties(
+		@DefaultValue("captured") @Pattern(regexp = "captured|drop-cowboy",
+				message = "must be captured or drop-cowboy") String transport,
+		@DefaultValue @Valid DropCowboy dropCowboy, @DefaultValue @Valid Webhook webhook) {
 
 	public RvmTransportProperties {
 		if ("drop-cowboy".equals(transport) && (blank(dropCowboy.teamId()) || blank(dropCowboy.apiKey()))) {

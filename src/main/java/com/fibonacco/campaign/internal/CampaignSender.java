@@ -212,8 +212,9 @@ public class CampaignSender {
 	}
 
 	/**
-	 * When a program email's voicemail follow-up is due, unless its campaign has none: the
-	 * campaign's {@code trigger_after_hours}, or {@code fibonacco.rvm.trigger-after-hours}.
+	 * When a program email's voicemail follow-up is due, unless its campaign has none:
+	 * the campaign's {@code trigger_after_hours}, or
+	 * {@code fibonacco.rvm.trigger-after-hours}.
 	 */
 	private @org.jspecify.annotations.Nullable Instant voicemailCheck(Claimed send, Campaign campaign, Instant now) {
 		if (!"program".equals(send.kind()) || Boolean.FALSE.equals(campaign.rvmConfig().get("enabled"))) {

@@ -67,7 +67,8 @@ class DropFeedback implements VoicemailFeedbackHandler {
 	@Override
 	public Optional<SmbId> delivered(TenantId tenant, UUID dropId, @Nullable String deliveryStatus, Instant at) {
 		Instant now = clock.instant();
-		// a delivery outranks what we guessed (a timeout we retried, a failure we gave up on)
+		// a delivery outranks what we guessed (a timeout we retried, a failure we gave up
+		// on)
 		Optional<Delivered> delivered = jdbc.sql("""
 				UPDATE rvm_drops SET status = 'delivered', delivered_at = :at, delivery_status = :deliveryStatus,
 				  updated_at = :now
@@ -93,7 +94,8 @@ class DropFeedback implements VoicemailFeedbackHandler {
 	private void queueFollowUp(TenantId tenant, SmbId smb, UUID sendId, Instant deliveredAt, Instant now) {
 		record Original(String campaignId, @Nullable String subject) {
 		}
-		Original original = jdbc.sql("SELECT campaign_id, subject FROM campaign_sends WHERE tenant_id = :t AND id = :id")
+		Original original = jdbc
+			.sql("SELECT campaign_id, subject FROM campaign_sends WHERE tenant_id = :t AND id = :id")
 			.param("t", tenant.value())
 			.param("id", sendId)
 			.query((rs, n) -> new Original(rs.getString("campaign_id"), rs.getString("subject")))
@@ -136,8 +138,8 @@ class DropFeedback implements VoicemailFeedbackHandler {
 			.param("now", Programs.utc(now))
 			.update();
 		if (inserted == 1 && skip == null) {
-			events.publishEvent(new CampaignSendQueued(tenant, new CampaignSendId(id), smb, original.campaignId(),
-					scheduledFor));
+			events.publishEvent(
+					new CampaignSendQueued(tenant, new CampaignSendId(id), smb, original.campaignId(), scheduledFor));
 		}
 	}
 

@@ -101,26 +101,30 @@ public class DropSender {
 			int attempts) {
 	}
 
-	/** Takes a batch of due drops and records their attempt in a committed transaction. */
+	/**
+	 * Takes a batch of due drops and records their attempt in a committed transaction.
+	 */
 	List<Claimed> claim(Instant now) {
-		List<Claimed> claimed = transactions.execute(status -> jdbc.sql("""
-				WITH due AS (
-				  SELECT d.tenant_id, d.id FROM rvm_drops d
-				   WHERE ((d.status = 'queued' AND d.scheduled_for <= :now)
-				          OR (d.status = 'sending' AND d.claimed_at < :leaseExpired))
-				     AND EXISTS (SELECT 1 FROM campaign_programs p WHERE p.tenant_id = d.tenant_id AND p.smb_id = d.smb_id
-				                    AND p.status IN ('running', 'completed'))
-				   ORDER BY d.scheduled_for LIMIT :limit FOR UPDATE OF d SKIP LOCKED)
-				UPDATE rvm_drops r SET status = 'sending', claimed_at = :now, attempts = r.attempts + 1, updated_at = :now
-				  FROM due WHERE r.tenant_id = due.tenant_id AND r.id = due.id
-				RETURNING r.tenant_id, r.id, r.smb_id, r.phone, r.script, r.voice_persona, r.attempts
-				""")
+		List<Claimed> claimed = transactions.execute(status -> jdbc
+			.sql("""
+					WITH due AS (
+					  SELECT d.tenant_id, d.id FROM rvm_drops d
+					   WHERE ((d.status = 'queued' AND d.scheduled_for <= :now)
+					          OR (d.status = 'sending' AND d.claimed_at < :leaseExpired))
+					     AND EXISTS (SELECT 1 FROM campaign_programs p WHERE p.tenant_id = d.tenant_id AND p.smb_id = d.smb_id
+					                    AND p.status IN ('running', 'completed'))
+					   ORDER BY d.scheduled_for LIMIT :limit FOR UPDATE OF d SKIP LOCKED)
+					UPDATE rvm_drops r SET status = 'sending', claimed_at = :now, attempts = r.attempts + 1, updated_at = :now
+					  FROM due WHERE r.tenant_id = due.tenant_id AND r.id = due.id
+					RETURNING r.tenant_id, r.id, r.smb_id, r.phone, r.script, r.voice_persona, r.attempts
+					""")
 			.param("now", Programs.utc(now))
 			.param("leaseExpired", Programs.utc(now.minus(properties.worker().lease())))
 			.param("limit", properties.worker().batchSize())
 			.query((rs, n) -> new Claimed(new TenantId(rs.getObject("tenant_id", UUID.class)),
-					rs.getObject("id", UUID.class), new SmbId(rs.getObject("smb_id", UUID.class)), rs.getString("phone"),
-					rs.getString("script"), rs.getString("voice_persona"), rs.getInt("attempts")))
+					rs.getObject("id", UUID.class), new SmbId(rs.getObject("smb_id", UUID.class)),
+					rs.getString("phone"), rs.getString("script"), rs.getString("voice_persona"),
+					rs.getInt("attempts")))
 			.list());
 		return claimed == null ? List.of() : claimed;
 	}
@@ -149,13 +153,14 @@ public class DropSender {
 
 	private void finish(Claimed drop, String status, @Nullable String error, @Nullable VoicemailReceipt receipt,
 			Instant now) {
-		jdbc.sql("""
-				UPDATE rvm_drops SET status = :status, sent_at = CASE WHEN :status = 'sent' THEN :now END,
-				  failed_at = CASE WHEN :status = 'failed' THEN :now END, last_error = :error,
-				  provider = COALESCE(:provider, provider), provider_message_id = COALESCE(:providerId, provider_message_id),
-				  updated_at = :now
-				 WHERE tenant_id = :tenant AND id = :id AND status = 'sending'
-				""")
+		jdbc.sql(
+				"""
+						UPDATE rvm_drops SET status = :status, sent_at = CASE WHEN :status = 'sent' THEN :now END,
+						  failed_at = CASE WHEN :status = 'failed' THEN :now END, last_error = :error,
+						  provider = COALESCE(:provider, provider), provider_message_id = COALESCE(:providerId, provider_message_id),
+						  updated_at = :now
+						 WHERE tenant_id = :tenant AND id = :id AND status = 'sending'
+						""")
 			.param("status", status)
 			.param("now", Programs.utc(now))
 			.param("error", error == null ? null : truncate(error))

@@ -39,20 +39,22 @@ class SendHistory {
 	}
 
 	/** A voicemail drop, for the program endpoint. */
-	record DropView(UUID id, @Nullable UUID campaignSendId, String status, String phone,
-			@Nullable Instant scheduledFor, @Nullable Instant sentAt, @Nullable Instant deliveredAt, int attempts,
-			@Nullable String lastError, boolean callbackReceived, @Nullable Instant callbackAt) {
+	record DropView(UUID id, @Nullable UUID campaignSendId, String status, String phone, @Nullable Instant scheduledFor,
+			@Nullable Instant sentAt, @Nullable Instant deliveredAt, int attempts, @Nullable String lastError,
+			boolean callbackReceived, @Nullable Instant callbackAt) {
 	}
 
 	@Transactional(readOnly = true)
 	List<DropView> voicemails(TenantId tenant, SmbId smb) {
-		return jdbc.sql("SELECT * FROM rvm_drops WHERE tenant_id = :tenant AND smb_id = :smb ORDER BY scheduled_for, id")
+		return jdbc
+			.sql("SELECT * FROM rvm_drops WHERE tenant_id = :tenant AND smb_id = :smb ORDER BY scheduled_for, id")
 			.param("tenant", tenant.value())
 			.param("smb", smb.value())
 			.query((rs, n) -> new DropView(rs.getObject("id", UUID.class), rs.getObject("campaign_send_id", UUID.class),
 					rs.getString("status"), rs.getString("phone"), Programs.instant(rs, "scheduled_for"),
 					Programs.instant(rs, "sent_at"), Programs.instant(rs, "delivered_at"), rs.getInt("attempts"),
-					rs.getString("last_error"), rs.getBoolean("callback_received"), Programs.instant(rs, "callback_at")))
+					rs.getString("last_error"), rs.getBoolean("callback_received"),
+					Programs.instant(rs, "callback_at")))
 			.list();
 	}
 
@@ -82,14 +84,14 @@ class SendHistory {
 			int day = rs.getInt("program_day");
 			Integer programDay = rs.wasNull() ? null : day;
 			return new SendView(id, rs.getString("campaign_id"), rs.getString("kind"), programDay,
-					rs.getString("status"),
-					rs.getString("skip_reason"), rs.getString("email"), rs.getString("subject"),
+					rs.getString("status"), rs.getString("skip_reason"), rs.getString("email"), rs.getString("subject"),
 					Programs.instant(rs, "scheduled_for"), Programs.instant(rs, "sent_at"), rs.getString("message_id"),
 					Programs.instant(rs, "opened_at"), Programs.instant(rs, "clicked_at"), rs.getInt("open_count"),
 					rs.getInt("click_count"), rs.getInt("machine_open_count"), rs.getInt("machine_click_count"),
-					Programs.instant(rs, "unsubscribed_at"), rs.getInt("attempts"), Programs.instant(rs, "delivered_at"),
-					Programs.instant(rs, "bounced_at"), Programs.instant(rs, "complained_at"),
-					rs.getInt("soft_bounce_count"), events.getOrDefault(id, List.of()));
+					Programs.instant(rs, "unsubscribed_at"), rs.getInt("attempts"),
+					Programs.instant(rs, "delivered_at"), Programs.instant(rs, "bounced_at"),
+					Programs.instant(rs, "complained_at"), rs.getInt("soft_bounce_count"),
+					events.getOrDefault(id, List.of()));
 		}).list();
 	}
 

@@ -100,7 +100,9 @@ public class VoicemailFollowUps {
 		}
 	}
 
-	/** Checks every send whose voicemail check is due at {@code now}; returns how many. */
+	/**
+	 * Checks every send whose voicemail check is due at {@code now}; returns how many.
+	 */
 	public int checkDue(Instant now) {
 		int total = 0;
 		while (true) {
@@ -119,8 +121,7 @@ public class VoicemailFollowUps {
 		}
 	}
 
-	record Due(TenantId tenant, UUID id, SmbId smb, String campaignId, String status, boolean opened,
-			Instant checkAt) {
+	record Due(TenantId tenant, UUID id, SmbId smb, String campaignId, String status, boolean opened, Instant checkAt) {
 	}
 
 	private List<Due> claim(Instant now) {
@@ -157,11 +158,12 @@ public class VoicemailFollowUps {
 				drop = queueDrop(send, recipient, at, now);
 			}
 		}
-		jdbc.sql("""
-				UPDATE campaign_sends SET rvm_check_at = NULL, rvm_checked_at = :now, rvm_skip_reason = :skip,
-				  rvm_triggered = rvm_triggered OR :triggered, rvm_drop_id = COALESCE(rvm_drop_id, :drop), updated_at = :now
-				 WHERE tenant_id = :tenant AND id = :id
-				""")
+		jdbc.sql(
+				"""
+						UPDATE campaign_sends SET rvm_check_at = NULL, rvm_checked_at = :now, rvm_skip_reason = :skip,
+						  rvm_triggered = rvm_triggered OR :triggered, rvm_drop_id = COALESCE(rvm_drop_id, :drop), updated_at = :now
+						 WHERE tenant_id = :tenant AND id = :id
+						""")
 			.param("now", Programs.utc(now))
 			.param("skip", skip)
 			.param("triggered", drop != null)
@@ -229,10 +231,12 @@ public class VoicemailFollowUps {
 		Campaign campaign = catalog.find(send.tenant(), send.campaignId()).orElse(null);
 		String template = campaign != null && campaign.rvmScript() != null && !campaign.rvmScript().isBlank()
 				? campaign.rvmScript() : DEFAULT_SCRIPT;
-		String script = Templates.merge(template, Map.of("business_name", recipient.businessName(), "contact_name",
-				recipient.contactName() == null ? "" : recipient.contactName(), "contact_first_name",
-				recipient.contactFirstName(), "community_name", recipient.communityName(), "sender_name",
-				email.fromName(), "campaign_title", campaign == null ? "" : campaign.title()), false);
+		String script = Templates.merge(template,
+				Map.of("business_name", recipient.businessName(), "contact_name",
+						recipient.contactName() == null ? "" : recipient.contactName(), "contact_first_name",
+						recipient.contactFirstName(), "community_name", recipient.communityName(), "sender_name",
+						email.fromName(), "campaign_title", campaign == null ? "" : campaign.title()),
+				false);
 		Object voice = campaign == null ? null : campaign.rvmConfig().get("voice_persona");
 		UUID id = Ids.newId(clock);
 		UUID queued = jdbc.sql("""

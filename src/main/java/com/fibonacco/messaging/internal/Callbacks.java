@@ -103,14 +103,15 @@ class Callbacks {
 		parameters.forEach((name, values) -> twilio.put(name, values.size() == 1 ? values.get(0) : values));
 		metadata.put("twilio", twilio);
 		UUID id = Ids.newId(clock);
-		Optional<UUID> inserted = jdbc.sql("""
-				INSERT INTO callbacks (tenant_id, id, smb_id, rvm_drop_id, provider_call_id, caller_phone, called_number,
-				  started_at, duration_seconds, transcript, metadata, created_at, updated_at)
-				VALUES (:tenant, :id, :smb, :drop, :sid, :from, :to, :now, :duration, :transcript,
-				  CAST(:metadata AS jsonb), :now, :now)
-				ON CONFLICT (tenant_id, provider_call_id) WHERE provider_call_id IS NOT NULL DO NOTHING
-				RETURNING id
-				""")
+		Optional<UUID> inserted = jdbc
+			.sql("""
+					INSERT INTO callbacks (tenant_id, id, smb_id, rvm_drop_id, provider_call_id, caller_phone, called_number,
+					  started_at, duration_seconds, transcript, metadata, created_at, updated_at)
+					VALUES (:tenant, :id, :smb, :drop, :sid, :from, :to, :now, :duration, :transcript,
+					  CAST(:metadata AS jsonb), :now, :now)
+					ON CONFLICT (tenant_id, provider_call_id) WHERE provider_call_id IS NOT NULL DO NOTHING
+					RETURNING id
+					""")
 			.param("tenant", tenant.value())
 			.param("id", id)
 			.param("smb", smb == null ? null : smb.value())
@@ -120,7 +121,8 @@ class Callbacks {
 			.param("to", to == null ? "unknown" : cut(to, 50))
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.param("duration", duration(first(parameters, "CallDuration")))
-			// a text's body is what the SMB said; a call's transcript comes later (the AI module)
+			// a text's body is what the SMB said; a call's transcript comes later (the AI
+			// module)
 			.param("transcript", messageSid != null && callSid == null ? first(parameters, "Body") : null)
 			.param("metadata", json.writeValueAsString(metadata))
 			.query(UUID.class)

@@ -59,7 +59,9 @@ class RvmReports {
 
 		/** It changed the drop. */
 		PROCESSED,
-		/** It named no drop of ours, repeated one already applied, or said nothing final. */
+		/**
+		 * It named no drop of ours, repeated one already applied, or said nothing final.
+		 */
 		IGNORED;
 
 		String apiName() {

@@ -107,8 +107,7 @@ final class WebhookSignatures {
 		if (header == null || header.isBlank()) {
 			throw new Refused("twilio_signature_missing", "X-Twilio-Signature is missing");
 		}
-		byte[] expected = Base64.getEncoder()
-			.encode(hmac("HmacSHA1", authToken, twilioPayload(url, postParameters)));
+		byte[] expected = Base64.getEncoder().encode(hmac("HmacSHA1", authToken, twilioPayload(url, postParameters)));
 		if (!MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII))) {
 			throw new Refused("twilio_signature_invalid", "X-Twilio-Signature does not match the request");
 		}

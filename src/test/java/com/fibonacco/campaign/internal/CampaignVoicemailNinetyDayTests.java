@@ -169,7 +169,8 @@ class CampaignVoicemailNinetyDayTests {
 				expectedSkips.put(send.id(), "program_inactive");
 				continue;
 			}
-			// 10:00 local on the day the check was due, or the next day's when that has passed
+			// 10:00 local on the day the check was due, or the next day's when that has
+			// passed
 			LocalDate checkDate = LocalDate.ofInstant(checked, zone);
 			Instant dropAt = at(checkDate, 10, 0, zone);
 			if (dropAt.isBefore(checked)) {
@@ -196,7 +197,8 @@ class CampaignVoicemailNinetyDayTests {
 		assertThat(expectedSkips.values()).contains("opened", "monthly_limit");
 		assertThat(expectedDrops).hasSizeGreaterThan(10);
 
-		// every voicemail went out once, at 10:00 local, none while the program was paused
+		// every voicemail went out once, at 10:00 local, none while the program was
+		// paused
 		Instant paused = pausedAt;
 		Instant resumed = resumedAt;
 		assertThat(dropped).allSatisfy(drop -> {
@@ -210,8 +212,8 @@ class CampaignVoicemailNinetyDayTests {
 				assertThat(drop.sentAt()).isEqualTo(drop.scheduledFor().plus(Duration.ofMinutes(1)));
 			}
 		});
-		assertThat(scenario.count("SELECT count(*) FROM rvm_outbox WHERE tenant_id = :t",
-				Map.of("t", tenant.id()))).isEqualTo(dropped.size());
+		assertThat(scenario.count("SELECT count(*) FROM rvm_outbox WHERE tenant_id = :t", Map.of("t", tenant.id())))
+			.isEqualTo(dropped.size());
 	}
 
 	/** Today's program emails the owner opens. */

@@ -33,9 +33,10 @@ import static com.fibonacco.campaign.internal.VoicemailScenario.twilioSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Twilio's callbacks for calls and texts after a voicemail ({@code POST /webhooks/twilio}):
- * signed as Twilio signs them, matched to the tenant's SMB by the caller's number and to
- * its latest drop. In the default profile, where voicemails are captured.
+ * Twilio's callbacks for calls and texts after a voicemail
+ * ({@code POST /webhooks/twilio}): signed as Twilio signs them, matched to the tenant's
+ * SMB by the caller's number and to its latest drop. In the default profile, where
+ * voicemails are captured.
  */
 @ServerTest
 class TwilioCallbackTests {
@@ -107,8 +108,7 @@ class TwilioCallbackTests {
 	}
 
 	HttpResponse<String> signedCall(TenantId urlTenant, Map<String, String> form) throws Exception {
-		return scenario.postTwilio(urlTenant, form,
-				twilioSignature(TWILIO_TOKEN, scenario.twilioUrl(urlTenant), form));
+		return scenario.postTwilio(urlTenant, form, twilioSignature(TWILIO_TOKEN, scenario.twilioUrl(urlTenant), form));
 	}
 
 	List<Map<String, Object>> callbacks(TenantId tenant) {
@@ -151,11 +151,12 @@ class TwilioCallbackTests {
 		Map<String, String> altered = new java.util.TreeMap<>(form);
 		altered.put("From", "+12075559999");
 		List<HttpResponse<String>> refused = List.of(
-				scenario.postTwilio(tenantId, form, twilioSignature("another-accounts-token", scenario.twilioUrl(tenantId), form)),
+				scenario.postTwilio(tenantId, form,
+						twilioSignature("another-accounts-token", scenario.twilioUrl(tenantId), form)),
 				scenario.postTwilio(tenantId, altered, signature), scenario.postTwilio(tenantId, form, null));
 
-		assertThat(refused).allSatisfy(response -> assertThat(response.statusCode()).as(response.body())
-			.isEqualTo(403));
+		assertThat(refused)
+			.allSatisfy(response -> assertThat(response.statusCode()).as(response.body()).isEqualTo(403));
 		assertThat(JSON.readTree(refused.get(0).body()).at("/code").asString()).isEqualTo("twilio_signature_invalid");
 		assertThat(callbacks(tenantId)).isEmpty();
 		assertThat(jdbc.sql("SELECT callback_received FROM rvm_drops WHERE tenant_id = :t AND id = :d")
@@ -215,7 +216,8 @@ class TwilioCallbackTests {
 		assertThat(callbacks(otherId)).singleElement()
 			.satisfies(row -> assertThat(row).containsEntry("smb_id", null).containsEntry("rvm_drop_id", null));
 
-		// the tenant in the URL is signed: a callback signed for them can't be moved to us
+		// the tenant in the URL is signed: a callback signed for them can't be moved to
+		// us
 		Map<String, String> form = incomingCall(callSid(), phone);
 		HttpResponse<String> moved = scenario.postTwilio(tenantId, form,
 				twilioSignature(TWILIO_TOKEN, scenario.twilioUrl(otherId), form));

@@ -137,7 +137,9 @@ class VoicemailFollowUpTests {
 		community = scenario.community(tenantId, ZONE.getId());
 	}
 
-	/** An SMB whose program started on day one and whose day-1 email went out at 10:05. */
+	/**
+	 * An SMB whose program started on day one and whose day-1 email went out at 10:05.
+	 */
 	SmbId emailedOnDayOne(String phone, boolean rvmOptedIn, int tier) {
 		SmbId smb = scenario.smb(tenantId, community, phone, rvmOptedIn, tier);
 		VoicemailScenario.pinTier(tenant.admin(), smb, tier);
@@ -156,8 +158,8 @@ class VoicemailFollowUpTests {
 			.param("s", smb.value())
 			.query((rs, n) -> new Drop(rs.getObject("id", UUID.class), rs.getObject("campaign_send_id", UUID.class),
 					rs.getString("status"), Programs.instant(rs, "scheduled_for"), rs.getString("phone"),
-					rs.getString("script"), rs.getInt("attempts"), rs.getString("last_error"),
-					rs.getString("provider"), rs.getString("provider_message_id")))
+					rs.getString("script"), rs.getInt("attempts"), rs.getString("last_error"), rs.getString("provider"),
+					rs.getString("provider_message_id")))
 			.list();
 	}
 
@@ -369,10 +371,12 @@ class VoicemailFollowUpTests {
 	}
 
 	long outboxFor(SmbId smb) {
-		return scenario.count("""
-				SELECT count(*) FROM outbox_messages o JOIN campaign_sends s ON s.tenant_id = o.tenant_id AND s.id = o.campaign_send_id
-				 WHERE o.tenant_id = :t AND s.smb_id = :s AND s.kind = 'rvm_followup'
-				""", Map.of("t", tenant.id(), "s", smb.value()));
+		return scenario.count(
+				"""
+						SELECT count(*) FROM outbox_messages o JOIN campaign_sends s ON s.tenant_id = o.tenant_id AND s.id = o.campaign_send_id
+						 WHERE o.tenant_id = :t AND s.smb_id = :s AND s.kind = 'rvm_followup'
+						""",
+				Map.of("t", tenant.id(), "s", smb.value()));
 	}
 
 	@Test
@@ -426,8 +430,8 @@ class VoicemailFollowUpTests {
 		SmbId smb = emailedOnDayOne("+12075550153", true, 1);
 		Drop drop = droppedOnDayThree(smb);
 		String report = """
-				{"foreign_id":"%s:%s","status":"failed","reason":"voicemail box full"}"""
-			.formatted(tenant.id(), drop.id());
+				{"foreign_id":"%s:%s","status":"failed","reason":"voicemail box full"}""".formatted(tenant.id(),
+				drop.id());
 
 		HttpResponse<String> response = scenario.postRvmReport(report, VoicemailScenario.RVM_SECRET, Instant.now());
 
@@ -455,8 +459,8 @@ class VoicemailFollowUpTests {
 								+ VoicemailScenario.rvmSignature(VoicemailScenario.RVM_SECRET, now, report)),
 				scenario.postRvmReport(report, null), scenario.postRvmReport(report, "v1=abc"));
 
-		assertThat(refused).allSatisfy(response -> assertThat(response.statusCode()).as(response.body())
-			.isEqualTo(403));
+		assertThat(refused)
+			.allSatisfy(response -> assertThat(response.statusCode()).as(response.body()).isEqualTo(403));
 		assertThat(JSON.readTree(refused.get(1).body()).at("/code").asString()).isEqualTo("rvm_signature_stale");
 		assertThat(JSON.readTree(refused.get(0).body()).at("/code").asString()).isEqualTo("rvm_signature_invalid");
 		assertThat(drops(smb).get(0).status()).isEqualTo("sent");

@@ -84,11 +84,12 @@ final class VoicemailScenario {
 	/** A bookshop with the given phone and voicemail consent, mail consent always on. */
 	SmbId smb(TenantId tenant, CommunityId community, @Nullable String phone, boolean rvmOptedIn, int tier) {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		return smbs.create(tenant, new NewSmb(community, "harbor-books-" + suffix, "Harbor Books", null, "retail",
-				"Bookstores", "Priya Raman", "priya-" + suffix + "@harborbooks.example", phone, List.of(), null,
-				"9 Pier St", "Harbor Town", "ME", "04401", new BigDecimal("44.801"), new BigDecimal("-68.778"),
-				"New and used books since 1979", List.of("books"), tier, 0, null, null, "self_serve", "free", true,
-				false, rvmOptedIn, false, false, "test", Map.of()));
+		return smbs.create(tenant,
+				new NewSmb(community, "harbor-books-" + suffix, "Harbor Books", null, "retail", "Bookstores",
+						"Priya Raman", "priya-" + suffix + "@harborbooks.example", phone, List.of(), null, "9 Pier St",
+						"Harbor Town", "ME", "04401", new BigDecimal("44.801"), new BigDecimal("-68.778"),
+						"New and used books since 1979", List.of("books"), tier, 0, null, null, "self_serve", "free",
+						true, false, rvmOptedIn, false, false, "test", Map.of()));
 	}
 
 	/** Keeps the SMB in its tier whatever opens and voicemails do to its score. */
@@ -107,20 +108,20 @@ final class VoicemailScenario {
 			.single();
 		Matcher pixel = PIXEL.matcher(html);
 		assertThat(pixel.find()).isTrue();
-		HttpResponse<Void> response = CLIENT.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + pixel.group()))
-					.header("User-Agent", BROWSER)
-					.GET()
-					.build(),
-				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<Void> response = CLIENT
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pixel.group()))
+				.header("User-Agent", BROWSER)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.discarding());
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
 	/** The program send of a campaign. */
 	UUID send(TenantId tenant, SmbId smb, String campaignId) {
-		return jdbc.sql("""
-				SELECT id FROM campaign_sends WHERE tenant_id = :t AND smb_id = :s AND campaign_id = :c AND kind = 'program'
-				""")
+		return jdbc
+			.sql("""
+					SELECT id FROM campaign_sends WHERE tenant_id = :t AND smb_id = :s AND campaign_id = :c AND kind = 'program'
+					""")
 			.param("t", tenant.value())
 			.param("s", smb.value())
 			.param("c", campaignId)
