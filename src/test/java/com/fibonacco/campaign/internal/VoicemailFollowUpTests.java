@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -80,6 +81,8 @@ class VoicemailFollowUpTests {
 		registry.add("fibonacco.rvm.drop-cowboy.callback-url", () -> "https://crm.example.com/webhooks/rvm");
 		registry.add("fibonacco.rvm.drop-cowboy.timeout", () -> "2s");
 		registry.add("fibonacco.rvm.worker.max-attempts", () -> "3");
+		// small batches, so two workers at once interleave
+		registry.add("fibonacco.rvm.worker.batch-size", () -> "4");
 		// this context shares the database with the other tests' context: it must not
 		// run their jobs or redeliver their events
 		registry.add("jobrunr.background-job-server.enabled", () -> "false");
@@ -195,8 +198,10 @@ class VoicemailFollowUpTests {
 		SmbId smb = emailedOnDayOne("+12075550143", true, 1);
 		UUID send = scenario.send(tenantId, smb, "HOOK-001");
 
-		assertThat(checks.checkDue(at(DAY_ONE.plusDays(1), 10, 4, ZONE))).as("24 hours have not passed").isZero();
-		assertThat(drops(smb)).isEmpty();
+		checks.checkDue(at(DAY_ONE.plusDays(1), 10, 4, ZONE));
+		assertThat(drops(smb)).as("24 hours have not passed").isEmpty();
+		assertThat(scenario.count("SELECT count(*) FROM campaign_sends WHERE tenant_id = :t AND rvm_checked_at IS NOT NULL",
+				Map.of("t", tenant.id()))).isZero();
 
 		checks.checkDue(at(DAY_ONE.plusDays(1), 10, 6, ZONE));
 
@@ -288,7 +293,8 @@ class VoicemailFollowUpTests {
 			.willReturn(okJson("{\"status\":\"queued\",\"drop_id\":\"dc-7731\"}")));
 		Instant tenOClock = at(DAY_ONE.plusDays(2), 10, 0, ZONE);
 
-		assertThat(drops.sendDue(tenOClock.minusSeconds(60))).as("not due yet").isZero();
+		drops.sendDue(tenOClock.minusSeconds(60));
+		assertThat(providerRequests()).as("not due yet").isEmpty();
 		drops.sendDue(tenOClock.plusSeconds(30));
 		Drop retrying = drops(smb).get(0);
 		assertThat(retrying.status()).isEqualTo("queued");
@@ -466,6 +472,52 @@ class VoicemailFollowUpTests {
 		assertThat(drops(smb).get(0).status()).isEqualTo("sent");
 		assertThat(scenario.published(RvmDropDelivered.class, drop.id())).isZero();
 		assertThat(followUps(smb)).isEmpty();
+	}
+
+	@Test
+	void twoWorkersShareTheChecksAndTheDropsWithoutDuplicatesAndADeadSendersDropIsTakenAgainWithItsKey() {
+		List<SmbId> shops = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			SmbId smb = scenario.smb(tenantId, community, "+120755501" + (10 + i), true, 1);
+			programs.start(tenantId, smb, null, at(DAY_ONE, 8, 30, ZONE));
+			shops.add(smb);
+		}
+		sender.sendDue(at(DAY_ONE, 10, 5, ZONE));
+		Instant checkTime = at(DAY_ONE.plusDays(1), 10, 6, ZONE);
+
+		CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> checks.checkDue(checkTime));
+		CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> checks.checkDue(checkTime));
+		one.join();
+		two.join();
+
+		assertThat(shops).allSatisfy(smb -> assertThat(drops(smb)).hasSize(1));
+
+		providerAnswers(200, "{\"status\":\"queued\"}");
+		Instant tenOClock = at(DAY_ONE.plusDays(2), 10, 0, ZONE);
+		// a sender takes a batch (with at least one of ours) and dies before calling the
+		// provider: its drops stay 'sending' until the lease runs out
+		List<DropSender.Claimed> orphaned = new java.util.ArrayList<>();
+		while (orphaned.stream().noneMatch(drop -> drop.tenant().equals(tenantId))) {
+			List<DropSender.Claimed> batch = drops.claim(tenOClock);
+			assertThat(batch).isNotEmpty();
+			orphaned.addAll(batch);
+		}
+		int ours = (int) orphaned.stream().filter(drop -> drop.tenant().equals(tenantId)).count();
+		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> drops.sendDue(tenOClock));
+		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> drops.sendDue(tenOClock));
+		first.join();
+		second.join();
+		assertThat(providerRequests()).hasSize(shops.size() - ours);
+
+		drops.sendDue(tenOClock.plus(Duration.ofMinutes(11)));
+
+		assertThat(shops).allSatisfy(smb -> assertThat(drops(smb).get(0).status()).isEqualTo("sent"));
+		List<String> keys = providerRequests().stream().map(request -> request.getHeader("Idempotency-Key")).toList();
+		assertThat(keys).hasSize(shops.size()).doesNotHaveDuplicates();
+		assertThat(scenario.count("SELECT count(*) FROM rvm_drops WHERE tenant_id = :t AND attempts = 2",
+				Map.of("t", tenant.id())))
+			.as("taken again after the lease")
+			.isEqualTo(ours);
 	}
 
 }
