@@ -200,8 +200,10 @@ class VoicemailFollowUpTests {
 
 		checks.checkDue(at(DAY_ONE.plusDays(1), 10, 4, ZONE));
 		assertThat(drops(smb)).as("24 hours have not passed").isEmpty();
-		assertThat(scenario.count("SELECT count(*) FROM campaign_sends WHERE tenant_id = :t AND rvm_checked_at IS NOT NULL",
-				Map.of("t", tenant.id()))).isZero();
+		assertThat(scenario.count(
+				"SELECT count(*) FROM campaign_sends WHERE tenant_id = :t AND rvm_checked_at IS NOT NULL",
+				Map.of("t", tenant.id())))
+			.isZero();
 
 		checks.checkDue(at(DAY_ONE.plusDays(1), 10, 6, ZONE));
 
