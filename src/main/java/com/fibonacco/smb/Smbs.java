@@ -1,5 +1,7 @@
 package com.fibonacco.smb;
 
+import java.util.Optional;
+
 import com.fibonacco.shared.TenantId;
 
 /** The SMB records of a tenant: the module's API for other modules. */
@@ -12,5 +14,12 @@ public interface Smbs {
 	boolean exists(TenantId tenant, SmbId smb);
 
 	long count(TenantId tenant);
+
+	/**
+	 * The tenant's SMB (not deleted) whose primary phone is this number, read as E.164
+	 * (US unless it has a country code); the earliest created when several share it.
+	 * Empty for another tenant's SMB, an unknown number or one that is not a number.
+	 */
+	Optional<SmbId> findByPhone(TenantId tenant, String phone);
 
 }

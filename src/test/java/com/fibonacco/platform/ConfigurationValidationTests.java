@@ -6,6 +6,8 @@ import com.fibonacco.campaign.ManifestDestinyProperties;
 import com.fibonacco.campaign.RvmProperties;
 import com.fibonacco.engagement.EngagementProperties;
 import com.fibonacco.messaging.EmailProperties;
+import com.fibonacco.messaging.RvmTransportProperties;
+import com.fibonacco.messaging.TwilioProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationValidationTests {
 
 	@EnableConfigurationProperties({ EngagementProperties.class, RvmProperties.class, ManifestDestinyProperties.class,
-			EmailProperties.class, FibonaccoProperties.class })
+			EmailProperties.class, FibonaccoProperties.class, RvmTransportProperties.class, TwilioProperties.class })
 	static class Properties {
 
 	}
@@ -108,6 +110,33 @@ class ConfigurationValidationTests {
 		runner.withPropertyValues("fibonacco.email.ses.access-key-id=AKIAIOSFODNN7EXAMPLE")
 			.run(context -> assertThat(context).getFailure()
 				.hasStackTraceContaining("access-key-id and secret-access-key go together"));
+	}
+
+	@Test
+	void voicemailsAreCapturedAndEveryWebhookRefusedUntilConfigured() {
+		runner.run(context -> {
+			RvmTransportProperties rvm = context.getBean(RvmTransportProperties.class);
+			assertThat(rvm.transport()).isEqualTo("captured");
+			assertThat(rvm.webhook().secret()).isNull();
+			assertThat(rvm.webhook().tolerance()).hasMinutes(5);
+			assertThat(context.getBean(TwilioProperties.class).authToken()).isNull();
+			assertThat(context.getBean(RvmProperties.class).worker().maxAttempts()).isEqualTo(5);
+		});
+	}
+
+	@Test
+	void aBadVoicemailSettingNamesTheProperty() {
+		runner.withPropertyValues("fibonacco.rvm.transport=slybroadcast")
+			.run(context -> assertThat(context).getFailure().hasStackTraceContaining("transport"));
+		runner.withPropertyValues("fibonacco.rvm.transport=drop-cowboy")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fibonacco.rvm.drop-cowboy.team-id and api-key"));
+		runner.withPropertyValues("fibonacco.rvm.webhook.secret=short")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fibonacco.rvm.webhook.secret must have 16 characters"));
+		runner.withPropertyValues("fibonacco.twilio.webhook-base-url=crm.example.com")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fibonacco.twilio.webhook-base-url"));
 	}
 
 }

@@ -20,6 +20,7 @@ import com.fibonacco.campaign.CampaignCatalog;
 import com.fibonacco.campaign.CampaignProperties;
 import com.fibonacco.campaign.CampaignSendCompleted;
 import com.fibonacco.campaign.CampaignSendId;
+import com.fibonacco.campaign.RvmProperties;
 import com.fibonacco.campaign.internal.Programs.Recipient;
 import com.fibonacco.messaging.EmailDeliveryException;
 import com.fibonacco.messaging.EmailTransport;
@@ -67,6 +68,8 @@ public class CampaignSender {
 
 	private final CampaignProperties properties;
 
+	private final RvmProperties rvm;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -75,7 +78,7 @@ public class CampaignSender {
 
 	CampaignSender(JdbcClient jdbc, TransactionTemplate transactions, Programs programs, CampaignCatalog catalog,
 			ChannelEligibility eligibility, Renderer renderer, EmailTransport transport, CampaignProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			RvmProperties rvm, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.programs = programs;
@@ -84,6 +87,7 @@ public class CampaignSender {
 		this.renderer = renderer;
 		this.transport = transport;
 		this.properties = properties;
+		this.rvm = rvm;
 		this.events = events;
 		this.clock = clock;
 		this.inFlight = new Semaphore(properties.sender().concurrency());
@@ -119,7 +123,7 @@ public class CampaignSender {
 	}
 
 	record Claimed(TenantId tenant, UUID id, SmbId smb, String campaignId, String email, String subject,
-			String messageId, int attempts) {
+			String messageId, int attempts, String kind) {
 	}
 
 	/**
@@ -139,7 +143,7 @@ public class CampaignSender {
 					   ORDER BY x.scheduled_for LIMIT :limit FOR UPDATE OF x SKIP LOCKED)
 					UPDATE campaign_sends s SET status = 'sending', claimed_at = :now, attempts = s.attempts + 1, updated_at = :now
 					  FROM due WHERE s.tenant_id = due.tenant_id AND s.id = due.id
-					RETURNING s.tenant_id, s.id, s.smb_id, s.campaign_id, s.email, s.subject, s.message_id, s.attempts
+					RETURNING s.tenant_id, s.id, s.smb_id, s.campaign_id, s.email, s.subject, s.message_id, s.attempts, s.kind
 					""")
 			.param("now", Programs.utc(now))
 			.param("leaseExpired", Programs.utc(leaseExpired))
@@ -147,7 +151,7 @@ public class CampaignSender {
 			.query((rs, n) -> new Claimed(new TenantId(rs.getObject("tenant_id", UUID.class)),
 					rs.getObject("id", UUID.class), new SmbId(rs.getObject("smb_id", UUID.class)),
 					rs.getString("campaign_id"), rs.getString("email"), rs.getString("subject"),
-					rs.getString("message_id"), rs.getInt("attempts")))
+					rs.getString("message_id"), rs.getInt("attempts"), rs.getString("kind")))
 			.list());
 		return claimed == null ? List.of() : claimed;
 	}
@@ -187,7 +191,7 @@ public class CampaignSender {
 		Campaign campaign = catalog.find(send.tenant(), send.campaignId()).orElse(null);
 		if (recipient == null || recipient.deleted() || campaign == null
 				|| !eligibility.canContact(send.tenant(), send.smb(), Channel.EMAIL)) {
-			finish(send, "suppressed", null, now);
+			finish(send, "suppressed", null, null, now);
 			return;
 		}
 		OutboundEmail email = renderer.render(send.tenant(), send.id(), send.messageId(), send.email(), send.subject(),
@@ -197,24 +201,40 @@ public class CampaignSender {
 		}
 		catch (EmailDeliveryException ex) {
 			if (ex.permanent() || send.attempts() >= properties.sender().maxAttempts()) {
-				finish(send, "failed", ex.getMessage(), now);
+				finish(send, "failed", ex.getMessage(), null, now);
 			}
 			else {
 				retryLater(send, ex.getMessage(), now);
 			}
 			return;
 		}
-		finish(send, "sent", null, now);
+		finish(send, "sent", null, voicemailCheck(send, campaign, now), now);
 	}
 
-	private void finish(Claimed send, String status, @org.jspecify.annotations.Nullable String error, Instant now) {
+	/**
+	 * When a program email's voicemail follow-up is due, unless its campaign has none:
+	 * the campaign's {@code trigger_after_hours}, or
+	 * {@code fibonacco.rvm.trigger-after-hours}.
+	 */
+	private @org.jspecify.annotations.Nullable Instant voicemailCheck(Claimed send, Campaign campaign, Instant now) {
+		if (!"program".equals(send.kind()) || Boolean.FALSE.equals(campaign.rvmConfig().get("enabled"))) {
+			return null;
+		}
+		int hours = campaign.rvmConfig().get("trigger_after_hours") instanceof Number n && n.intValue() > 0
+				&& n.intValue() <= 720 ? n.intValue() : rvm.triggerAfterHours();
+		return now.plus(Duration.ofHours(hours));
+	}
+
+	private void finish(Claimed send, String status, @org.jspecify.annotations.Nullable String error,
+			@org.jspecify.annotations.Nullable Instant rvmCheckAt, Instant now) {
 		transactions.executeWithoutResult(tx -> {
 			int updated = jdbc.sql("""
 					UPDATE campaign_sends SET status = :status, sent_at = CASE WHEN :status = 'sent' THEN :now END,
-					  last_error = :error, updated_at = :now
+					  last_error = :error, rvm_check_at = :rvmCheckAt, updated_at = :now
 					 WHERE tenant_id = :tenant AND id = :id AND status = 'sending'
 					""")
 				.param("status", status)
+				.param("rvmCheckAt", Programs.utc(rvmCheckAt))
 				.param("now", Programs.utc(now))
 				.param("error", error == null ? null : truncate(error))
 				.param("tenant", send.tenant().value())

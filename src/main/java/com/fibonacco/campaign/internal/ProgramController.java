@@ -66,7 +66,8 @@ class ProgramController {
 
 	}
 
-	record ProgramWithSends(ProgramResponse program, List<SendHistory.SendView> sends) {
+	record ProgramWithSends(ProgramResponse program, List<SendHistory.SendView> sends,
+			List<SendHistory.DropView> voicemails) {
 	}
 
 	@PostMapping("/campaign/start")
@@ -103,11 +104,11 @@ class ProgramController {
 
 	@GetMapping("/campaigns")
 	@PreAuthorize("hasAuthority('crm.contacts.view')")
-	@Operation(summary = "The SMB's program with every send and its events")
+	@Operation(summary = "The SMB's program with every send and its events, and its voicemail drops")
 	ApiResponse<ProgramWithSends> campaigns(@PathVariable UUID id) {
 		CampaignProgram program = programs.program(tenant(), new SmbId(id));
-		return new ApiResponse<>(
-				new ProgramWithSends(ProgramResponse.of(program), history.sends(tenant(), new SmbId(id))), Map.of());
+		return new ApiResponse<>(new ProgramWithSends(ProgramResponse.of(program),
+				history.sends(tenant(), new SmbId(id)), history.voicemails(tenant(), new SmbId(id))), Map.of());
 	}
 
 	private static TenantId tenant() {

@@ -117,7 +117,7 @@ class Programs {
 	/** Who a program writes to, and where and when they are. */
 	Optional<Recipient> recipient(TenantId tenant, SmbId smb) {
 		return jdbc.sql("""
-				SELECT s.id, s.business_name, s.primary_contact_name, s.primary_email, s.engagement_tier,
+				SELECT s.id, s.business_name, s.primary_contact_name, s.primary_email, s.primary_phone, s.engagement_tier,
 				       s.deleted_at IS NOT NULL AS deleted, c.name AS community_name, c.timezone,
 				       c.settings ->> 'send_time_local' AS send_time
 				  FROM smbs s JOIN communities c ON c.tenant_id = s.tenant_id AND c.id = s.community_id
@@ -140,12 +140,17 @@ class Programs {
 			}
 			return new Recipient(new SmbId(rs.getObject("id", UUID.class)), rs.getString("business_name"),
 					rs.getString("primary_contact_name"), rs.getString("primary_email"), rs.getInt("engagement_tier"),
-					rs.getBoolean("deleted"), rs.getString("community_name"), zone, sendTime);
+					rs.getBoolean("deleted"), rs.getString("community_name"), zone, sendTime,
+					rs.getString("primary_phone"));
 		}).optional();
 	}
 
-	/** Cancels the program's sends that have not gone out. */
+	/** Cancels the program's sends and voicemails that have not gone out. */
 	int cancelQueuedSends(TenantId tenant, SmbId smb, Instant now) {
+		jdbc.sql("""
+				UPDATE rvm_drops SET status = 'cancelled', updated_at = :now
+				 WHERE tenant_id = :tenant AND smb_id = :smb AND status = 'queued'
+				""").param("now", utc(now)).param("tenant", tenant.value()).param("smb", smb.value()).update();
 		return jdbc.sql("""
 				UPDATE campaign_sends SET status = 'cancelled', updated_at = :now
 				 WHERE tenant_id = :tenant AND smb_id = :smb AND status = 'queued'
@@ -176,7 +181,7 @@ class Programs {
 
 	/** An SMB as its program sees it: its names, address, tier and community's time. */
 	record Recipient(SmbId smb, String businessName, @Nullable String contactName, @Nullable String email, int tier,
-			boolean deleted, String communityName, ZoneId zone, @Nullable LocalTime sendTime) {
+			boolean deleted, String communityName, ZoneId zone, @Nullable LocalTime sendTime, @Nullable String phone) {
 
 		String contactFirstName() {
 			if (contactName == null || contactName.isBlank()) {

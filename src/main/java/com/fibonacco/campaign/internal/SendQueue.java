@@ -99,7 +99,7 @@ class SendQueue {
 					  status, skip_reason, program_day, created_at, updated_at)
 					VALUES (:tenant, :id, :smb, :campaign, :email, :subject, :scheduledFor, :messageId, :status, :skip, :day,
 					  :now, :now)
-					ON CONFLICT (tenant_id, smb_id, campaign_id) DO NOTHING
+					ON CONFLICT (tenant_id, smb_id, campaign_id, kind) DO NOTHING
 					""")
 			.param("tenant", program.tenant().value())
 			.param("id", id)

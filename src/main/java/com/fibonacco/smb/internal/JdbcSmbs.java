@@ -120,6 +120,23 @@ class JdbcSmbs implements Smbs, ChannelEligibility {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.Optional<SmbId> findByPhone(TenantId tenant, String phone) {
+		String e164 = SmbForm.normalizePhone(phone);
+		if (e164 == null) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT id FROM smbs WHERE tenant_id = :tenant AND primary_phone = :phone AND deleted_at IS NULL
+				 ORDER BY created_at, id LIMIT 1
+				""")
+			.param("tenant", tenant.value())
+			.param("phone", e164)
+			.query((rs, n) -> new SmbId(rs.getObject("id", java.util.UUID.class)))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public boolean canContact(TenantId tenant, SmbId smb, Channel channel) {
 		return jdbc
 			.sql("SELECT " + Eligibility.sql(channel)
