@@ -11,6 +11,7 @@
 #   bench/run-campaign-send.sh                                   # 100,000 programs
 #   BENCH_SIZE=10000 BENCH_HITS=20000 bench/run-campaign-send.sh  # smaller
 #   BENCH_CONCURRENCY=32 BENCH_CLIENTS=64 BENCH_SERVER_ARGS="--fibonacco.campaign.sender.batch-size=1000" …
+#   BENCH_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/send.jfr,settings=profile" …   # the server's JVM
 #   BENCH_SKIP_BUILD=1 …   # reuse the server jar of the previous run
 # The embedded PostgreSQL refuses root: as root, the run happens in a copy owned by an
 # unprivileged user (BENCH_USER, default builder) and the results are copied back.
@@ -41,7 +42,7 @@ if [ "$(id -u)" = "0" ]; then
 	status=0
 	runuser -u "$BENCH_USER" -- env BENCH_SIZE="$SIZE" BENCH_HITS="$HITS" BENCH_CONCURRENCY="$CONCURRENCY" \
 		BENCH_BATCH="$BATCH" BENCH_CLIENTS="$CLIENTS" BENCH_CEILING_MESSAGES="$CEILING" \
-		BENCH_SERVER_ARGS="${BENCH_SERVER_ARGS:-}" BENCH_SKIP_BUILD="${BENCH_SKIP_BUILD:-}" \
+		BENCH_SERVER_ARGS="${BENCH_SERVER_ARGS:-}" BENCH_JVM_ARGS="${BENCH_JVM_ARGS:-}" BENCH_SKIP_BUILD="${BENCH_SKIP_BUILD:-}" \
 		${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} bash "$WORK/bench/run-campaign-send.sh" || status=$?
 	mkdir -p "$REPO/bench/campaign/target"
 	cp "$WORK"/bench/campaign/target/campaign*.{jsonl,log} "$REPO/bench/campaign/target/" 2>/dev/null || true
@@ -55,5 +56,5 @@ fi
 mkdir -p bench/campaign/target
 ./mvnw -q -B -ntp -f bench/campaign/pom.xml compile exec:exec -Dbench.size="$SIZE" -Dbench.hits="$HITS" \
 	-Dbench.concurrency="$CONCURRENCY" -Dbench.batch-size="$BATCH" -Dbench.clients="$CLIENTS" \
-	-Dbench.ceiling-messages="$CEILING" -Dbench.server-args="${BENCH_SERVER_ARGS:-}" \
+	-Dbench.ceiling-messages="$CEILING" -Dbench.server-args="${BENCH_SERVER_ARGS:-}" -Dbench.jvm-args="${BENCH_JVM_ARGS:-}" \
 	| tee bench/campaign/target/campaign-send.jsonl

@@ -82,6 +82,8 @@ public final class CampaignSendBench {
 
 	private final String serverArgs = System.getProperty("bench.server-args", "");
 
+	private final String jvmArgs = System.getProperty("bench.jvm-args", "");
+
 	private final Path appJar = Path.of(System.getProperty("bench.app-jar", "target/fibonacco-0.1.0-SNAPSHOT.jar"))
 		.toAbsolutePath()
 		.normalize();
@@ -672,7 +674,13 @@ public final class CampaignSendBench {
 
 	Process startServer(String jdbcUrl, int smtpPort) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", appJar.toString(), "--server.port=" + port,
+				"-Xmx" + heap));
+		for (String arg : jvmArgs.split("\\s+")) {
+			if (!arg.isBlank()) {
+				command.add(arg);
+			}
+		}
+		command.addAll(List.of("-jar", appJar.toString(), "--server.port=" + port,
 				"--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--fibonacco.demo-data=false",
 				"--fibonacco.admin.email=" + ADMIN_EMAIL, "--fibonacco.admin.password=" + ADMIN_PASSWORD,
