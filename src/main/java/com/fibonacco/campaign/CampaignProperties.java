@@ -51,12 +51,16 @@ public record CampaignProperties(@DefaultValue("10:00") LocalTime sendTimeLocal,
 	/**
 	 * The sender that claims due sends: every {@code poll-interval} each server process
 	 * takes up to {@code batch-size} sends ({@code FOR UPDATE SKIP LOCKED}) and delivers
-	 * them {@code concurrency} at a time. A send left in 'sending' longer than
-	 * {@code lease} (its process died) is taken again with the same Message-ID.
+	 * them {@code concurrency} at a time, recording what went out every
+	 * {@code record-every} messages of a worker (one statement for them all). A send left
+	 * in 'sending' longer than {@code lease} (its process died) is taken again with the
+	 * same Message-ID; a process killed outright leaves at most {@code record-every}
+	 * messages per worker sent but not recorded, which go out again after the lease.
 	 */
 	public record Sender(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration pollInterval,
 			@DefaultValue("200") @Min(1) @Max(5000) int batchSize, @DefaultValue("8") @Min(1) @Max(256) int concurrency,
-			@DefaultValue("5") @Min(1) @Max(20) int maxAttempts, @DefaultValue("10m") Duration lease) {
+			@DefaultValue("5") @Min(1) @Max(20) int maxAttempts, @DefaultValue("10m") Duration lease,
+			@DefaultValue("20") @Min(1) @Max(1000) int recordEvery) {
 	}
 
 	/**

@@ -15,11 +15,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code fibonacco.manifest-destiny.*}: the length of the program and which campaign type
  * goes out on which day of each program week (seed 004 §6).
+ *
+ * @param advanceWorkers how many batches of due programs the day scheduler advances at
+ * once in a process (each its own transaction, the rows locked with SKIP LOCKED)
  */
 @Validated
 @ConfigurationProperties("fibonacco.manifest-destiny")
 public record ManifestDestinyProperties(@DefaultValue("90") @Min(1) @Max(365) int totalDays,
-		@Nullable Map<Integer, String> campaignsPerDay) {
+		@Nullable Map<Integer, String> campaignsPerDay, @DefaultValue("2") @Min(1) @Max(16) int advanceWorkers) {
 
 	static final Set<String> CAMPAIGN_TYPES = Set.of("HOOK", "EDU", "HOWTO", "PROMO", "UPSELL", "MEETING", "CHECKIN",
 			"SURVEY");

@@ -1,5 +1,9 @@
 package com.fibonacco.smb;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
 import com.fibonacco.shared.TenantId;
 
 /**
@@ -11,6 +15,21 @@ import com.fibonacco.shared.TenantId;
 public interface ChannelEligibility {
 
 	boolean canContact(TenantId tenant, SmbId smb, Channel channel);
+
+	/**
+	 * {@link #canContact} for many SMBs of a tenant at once: those of them that may be
+	 * contacted on the channel (one query instead of one each, for the campaign sender's
+	 * batches).
+	 */
+	default Set<SmbId> contactable(TenantId tenant, Collection<SmbId> smbs, Channel channel) {
+		Set<SmbId> contactable = new HashSet<>();
+		for (SmbId smb : smbs) {
+			if (canContact(tenant, smb, channel)) {
+				contactable.add(smb);
+			}
+		}
+		return contactable;
+	}
 
 	/**
 	 * Adds an address to the channel's suppression list (bounce, complaint,

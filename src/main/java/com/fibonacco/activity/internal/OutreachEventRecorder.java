@@ -95,8 +95,10 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(CampaignSendQueued event) {
-		// the event has no time of its own: it is published as the send is queued
-		activities.add(TimelineEntry
+		// the event has no time of its own: it is published as the send is queued. At
+		// commit, with the other entries of the transaction: the day scheduler queues a
+		// batch of hundreds of sends in one
+		activities.addAtCommit(TimelineEntry
 			.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_QUEUED,
 					"Campaign " + quoted(event.campaignId()) + " queued", clock.instant())
 			.subject("campaign_send", event.campaignSendId())
@@ -107,7 +109,8 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(CampaignSendCompleted event) {
-		activities.add(TimelineEntry.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_COMPLETED,
+		// at commit, together with the other sends the sender records in the transaction
+		activities.addAtCommit(TimelineEntry.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_COMPLETED,
 				"Campaign " + quoted(event.campaignId()) + " " + event.status().replace('_', ' '), event.occurredAt())
 			.subject("campaign_send", event.campaignSendId())
 			.meta("campaign_id", event.campaignId())

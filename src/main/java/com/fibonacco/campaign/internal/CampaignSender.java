@@ -4,14 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +29,7 @@ import com.fibonacco.campaign.CampaignSendCompleted;
 import com.fibonacco.campaign.CampaignSendId;
 import com.fibonacco.campaign.RvmProperties;
 import com.fibonacco.campaign.internal.Programs.Recipient;
+import com.fibonacco.campaign.internal.Renderer.Rendered;
 import com.fibonacco.messaging.EmailDeliveryException;
 import com.fibonacco.messaging.EmailTransport;
 import com.fibonacco.messaging.OutboundEmail;
@@ -156,59 +164,145 @@ public class CampaignSender {
 		return claimed == null ? List.of() : claimed;
 	}
 
+	/** What a send came to, recorded with the others of its group. */
+	record Outcome(Claimed send, String status, @Nullable String error, @Nullable Instant rvmCheckAt) {
+	}
+
+	/**
+	 * Delivers a claimed batch: what its sends need is read once for the batch
+	 * (recipients, campaigns, eligibility), every send is rendered and the destinations of
+	 * all their links stored in one statement, then {@code concurrency} workers hand the
+	 * messages to the transport one after another and record the outcomes every
+	 * {@code record-every} messages (one statement for the sends, one for the events).
+	 * A worker that fails records what went out before it.
+	 */
 	private void deliver(List<Claimed> batch, Instant now) {
-		AtomicInteger failed = new AtomicInteger();
+		Map<TenantId, Map<SmbId, Recipient>> recipients = new HashMap<>();
+		Map<TenantId, Set<SmbId>> contactable = new HashMap<>();
+		Map<TenantId, List<SmbId>> smbsByTenant = new HashMap<>();
+		for (Claimed send : batch) {
+			smbsByTenant.computeIfAbsent(send.tenant(), t -> new ArrayList<>()).add(send.smb());
+		}
+		smbsByTenant.forEach((tenant, smbs) -> {
+			recipients.put(tenant, programs.recipients(tenant, smbs));
+			contactable.put(tenant, eligibility.contactable(tenant, smbs, Channel.EMAIL));
+		});
+		Map<String, Optional<Campaign>> campaigns = new HashMap<>();
+		List<Outcome> suppressed = new ArrayList<>();
+		List<Rendered> rendered = new ArrayList<>();
+		Map<UUID, Claimed> byId = new HashMap<>();
+		Map<UUID, Instant> voicemailChecks = new HashMap<>();
+		for (Claimed send : batch) {
+			Recipient recipient = recipients.get(send.tenant()).get(send.smb());
+			Campaign campaign = campaigns
+				.computeIfAbsent(send.tenant().value() + "/" + send.campaignId(),
+						key -> catalog.find(send.tenant(), send.campaignId()))
+				.orElse(null);
+			if (recipient == null || recipient.deleted() || campaign == null
+					|| !contactable.get(send.tenant()).contains(send.smb())) {
+				suppressed.add(new Outcome(send, "suppressed", null, null));
+				continue;
+			}
+			try {
+				rendered.add(renderer.renderOnly(send.tenant(), send.id(), send.messageId(), send.email(),
+						send.subject(), campaign, recipient));
+				byId.put(send.id(), send);
+				Instant check = voicemailCheck(send, campaign, now);
+				if (check != null) {
+					voicemailChecks.put(send.id(), check);
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Campaign send {} could not be rendered; it is retried after the lease", send.id(), ex);
+			}
+		}
+		if (!suppressed.isEmpty()) {
+			record(suppressed, now);
+		}
+		if (rendered.isEmpty()) {
+			return;
+		}
+		renderer.storeLinks(rendered);
+
+		ConcurrentLinkedQueue<Rendered> queue = new ConcurrentLinkedQueue<>(rendered);
+		int workers = Math.min(properties.sender().concurrency(), rendered.size());
+		int recordEvery = properties.sender().recordEvery();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<?>> futures = new ArrayList<>();
-			for (Claimed send : batch) {
+			for (int w = 0; w < workers; w++) {
 				futures.add(executor.submit(() -> {
-					inFlight.acquireUninterruptibly();
+					List<Outcome> outcomes = new ArrayList<>(recordEvery);
 					try {
-						deliverOne(send, now);
-					}
-					catch (RuntimeException ex) {
-						failed.incrementAndGet();
-						log.warn("Campaign send {} failed unexpectedly; it is retried after the lease", send.id(), ex);
+						Rendered next;
+						while ((next = queue.poll()) != null) {
+							Claimed send = byId.get(next.sendId());
+							inFlight.acquireUninterruptibly();
+							try {
+								Outcome outcome = deliverOne(send, next.email(), voicemailChecks.get(send.id()), now);
+								if (outcome != null) {
+									outcomes.add(outcome);
+								}
+							}
+							catch (RuntimeException ex) {
+								log.warn("Campaign send {} failed unexpectedly; it is retried after the lease",
+										send.id(), ex);
+							}
+							finally {
+								inFlight.release();
+							}
+							if (outcomes.size() >= recordEvery) {
+								record(outcomes, now);
+								outcomes.clear();
+							}
+						}
 					}
 					finally {
-						inFlight.release();
+						// what went out is recorded even when the worker stops
+						if (!outcomes.isEmpty()) {
+							record(outcomes, now);
+						}
 					}
 				}));
 			}
+			Error fatal = null;
 			for (Future<?> future : futures) {
 				try {
 					future.get();
 				}
-				catch (Exception ex) {
-					failed.incrementAndGet();
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof Error error) {
+						fatal = error;
+					}
+					log.warn("A campaign delivery worker failed; its unrecorded sends are retried after the lease", ex);
 				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while delivering campaign sends", ex);
+				}
+			}
+			if (fatal != null) {
+				// the process is going down: no further batch is claimed
+				throw fatal;
 			}
 		}
 	}
 
-	void deliverOne(Claimed send, Instant now) {
-		Recipient recipient = programs.recipient(send.tenant(), send.smb()).orElse(null);
-		Campaign campaign = catalog.find(send.tenant(), send.campaignId()).orElse(null);
-		if (recipient == null || recipient.deleted() || campaign == null
-				|| !eligibility.canContact(send.tenant(), send.smb(), Channel.EMAIL)) {
-			finish(send, "suppressed", null, null, now);
-			return;
-		}
-		OutboundEmail email = renderer.render(send.tenant(), send.id(), send.messageId(), send.email(), send.subject(),
-				campaign, recipient);
+	/**
+	 * Hands one rendered send to the transport: its outcome to record, or null when it was
+	 * queued again for a retry.
+	 */
+	@Nullable Outcome deliverOne(Claimed send, OutboundEmail email, @Nullable Instant rvmCheckAt, Instant now) {
 		try {
 			transport.send(email);
 		}
 		catch (EmailDeliveryException ex) {
 			if (ex.permanent() || send.attempts() >= properties.sender().maxAttempts()) {
-				finish(send, "failed", ex.getMessage(), null, now);
+				return new Outcome(send, "failed", ex.getMessage(), null);
 			}
-			else {
-				retryLater(send, ex.getMessage(), now);
-			}
-			return;
+			retryLater(send, ex.getMessage(), now);
+			return null;
 		}
-		finish(send, "sent", null, voicemailCheck(send, campaign, now), now);
+		return new Outcome(send, "sent", null, rvmCheckAt);
 	}
 
 	/**
@@ -216,7 +310,7 @@ public class CampaignSender {
 	 * the campaign's {@code trigger_after_hours}, or
 	 * {@code fibonacco.rvm.trigger-after-hours}.
 	 */
-	private @org.jspecify.annotations.Nullable Instant voicemailCheck(Claimed send, Campaign campaign, Instant now) {
+	private @Nullable Instant voicemailCheck(Claimed send, Campaign campaign, Instant now) {
 		if (!"program".equals(send.kind()) || Boolean.FALSE.equals(campaign.rvmConfig().get("enabled"))) {
 			return null;
 		}
@@ -225,40 +319,79 @@ public class CampaignSender {
 		return now.plus(Duration.ofHours(hours));
 	}
 
-	private void finish(Claimed send, String status, @org.jspecify.annotations.Nullable String error,
-			@org.jspecify.annotations.Nullable Instant rvmCheckAt, Instant now) {
+	/** Delivers one claimed send on its own (tests; a batch of one). */
+	void deliverOne(Claimed send, Instant now) {
+		deliver(List.of(send), now);
+	}
+
+	/**
+	 * Records the outcomes of sends still 'sending' in one transaction: one statement
+	 * for the sends, one for the 'sent' events, and CampaignSendCompleted for each.
+	 */
+	void record(List<Outcome> outcomes, Instant now) {
 		transactions.executeWithoutResult(tx -> {
-			int updated = jdbc.sql("""
-					UPDATE campaign_sends SET status = :status, sent_at = CASE WHEN :status = 'sent' THEN :now END,
-					  last_error = :error, rvm_check_at = :rvmCheckAt, updated_at = :now
-					 WHERE tenant_id = :tenant AND id = :id AND status = 'sending'
-					""")
-				.param("status", status)
-				.param("rvmCheckAt", Programs.utc(rvmCheckAt))
-				.param("now", Programs.utc(now))
-				.param("error", error == null ? null : truncate(error))
-				.param("tenant", send.tenant().value())
-				.param("id", send.id())
-				.update();
-			if (updated == 0) {
-				return;
+			List<String> tenants = new ArrayList<>();
+			List<String> ids = new ArrayList<>();
+			List<String> statuses = new ArrayList<>();
+			List<@Nullable String> errors = new ArrayList<>();
+			List<@Nullable String> voicemailChecks = new ArrayList<>();
+			for (Outcome o : outcomes) {
+				tenants.add(o.send().tenant().value().toString());
+				ids.add(o.send().id().toString());
+				statuses.add(o.status());
+				errors.add(o.error() == null ? null : truncate(o.error()));
+				voicemailChecks.add(o.rvmCheckAt() == null ? null : o.rvmCheckAt().toString());
 			}
-			if ("sent".equals(status)) {
-				jdbc.sql(
-						"""
-								INSERT INTO email_events (tenant_id, id, campaign_send_id, event_type, event_at, provider_event_id)
-								VALUES (:tenant, :id, :send, 'sent', :now, :providerEventId)
-								ON CONFLICT DO NOTHING
-								""")
-					.param("tenant", send.tenant().value())
-					.param("id", Ids.newId(clock))
-					.param("send", send.id())
+			Set<UUID> updated = new HashSet<>(jdbc.sql("""
+					UPDATE campaign_sends s SET status = u.status, sent_at = CASE WHEN u.status = 'sent' THEN :now END,
+					  last_error = u.error, rvm_check_at = u.rvm_check_at, updated_at = :now
+					  FROM unnest(CAST(:tenants AS uuid[]), CAST(:ids AS uuid[]), CAST(:statuses AS text[]),
+					              CAST(:errors AS text[]), CAST(:rvmChecks AS timestamptz[]))
+					    AS u(tenant_id, id, status, error, rvm_check_at)
+					 WHERE s.tenant_id = u.tenant_id AND s.id = u.id AND s.status = 'sending'
+					RETURNING s.id
+					""")
+				.param("now", Programs.utc(now))
+				.param("tenants", tenants.toArray(String[]::new))
+				.param("ids", ids.toArray(String[]::new))
+				.param("statuses", statuses.toArray(String[]::new))
+				.param("errors", errors.toArray(String[]::new))
+				.param("rvmChecks", voicemailChecks.toArray(String[]::new))
+				.query(UUID.class)
+				.list());
+			List<String> eventTenants = new ArrayList<>();
+			List<String> eventIds = new ArrayList<>();
+			List<String> eventSends = new ArrayList<>();
+			List<String> providerIds = new ArrayList<>();
+			for (Outcome o : outcomes) {
+				if (updated.contains(o.send().id()) && "sent".equals(o.status())) {
+					eventTenants.add(o.send().tenant().value().toString());
+					eventIds.add(Ids.newId(clock).toString());
+					eventSends.add(o.send().id().toString());
+					providerIds.add("sent:" + o.send().messageId());
+				}
+			}
+			if (!eventIds.isEmpty()) {
+				jdbc.sql("""
+						INSERT INTO email_events (tenant_id, id, campaign_send_id, event_type, event_at, provider_event_id)
+						SELECT e.tenant_id, e.id, e.send_id, 'sent', :now, e.provider_event_id
+						  FROM unnest(CAST(:tenants AS uuid[]), CAST(:ids AS uuid[]), CAST(:sends AS uuid[]),
+						              CAST(:providerIds AS text[])) AS e(tenant_id, id, send_id, provider_event_id)
+						ON CONFLICT DO NOTHING
+						""")
 					.param("now", Programs.utc(now))
-					.param("providerEventId", "sent:" + send.messageId())
+					.param("tenants", eventTenants.toArray(String[]::new))
+					.param("ids", eventIds.toArray(String[]::new))
+					.param("sends", eventSends.toArray(String[]::new))
+					.param("providerIds", providerIds.toArray(String[]::new))
 					.update();
 			}
-			events.publishEvent(new CampaignSendCompleted(send.tenant(), new CampaignSendId(send.id()), send.smb(),
-					send.campaignId(), status, now));
+			for (Outcome o : outcomes) {
+				if (updated.contains(o.send().id())) {
+					events.publishEvent(new CampaignSendCompleted(o.send().tenant(), new CampaignSendId(o.send().id()),
+							o.send().smb(), o.send().campaignId(), o.status(), now));
+				}
+			}
 		});
 	}
 

@@ -3,13 +3,24 @@ package com.fibonacco.campaign.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fibonacco.campaign.ManifestDestinyProperties;
 import com.fibonacco.campaign.internal.Programs.Recipient;
+import com.fibonacco.shared.TenantId;
+import com.fibonacco.smb.SmbId;
 import com.fibonacco.shared.jobs.RecurringJobs;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,12 +50,16 @@ public class ProgramDays {
 
 	private final TransactionTemplate transactions;
 
+	private final ManifestDestinyProperties manifestDestiny;
+
 	private final Clock clock;
 
-	ProgramDays(Programs programs, ProgramService service, TransactionTemplate transactions, Clock clock) {
+	ProgramDays(Programs programs, ProgramService service, TransactionTemplate transactions,
+			ManifestDestinyProperties manifestDestiny, Clock clock) {
 		this.programs = programs;
 		this.service = service;
 		this.transactions = transactions;
+		this.manifestDestiny = manifestDestiny;
 		this.clock = clock;
 	}
 
@@ -60,28 +75,86 @@ public class ProgramDays {
 		return advanceDueDaysAt(clock.instant());
 	}
 
-	/** Advances every program due at {@code now}; tests move {@code now} day by day. */
+	/**
+	 * Advances every program due at {@code now}; tests move {@code now} day by day.
+	 * {@code advance-workers} batches at a time, each in its own transaction.
+	 */
 	public int advanceDueDaysAt(Instant now) {
+		int workers = manifestDestiny.advanceWorkers();
 		int total = 0;
-		while (true) {
-			Integer advanced = transactions.execute(status -> {
-				List<Program> due = programs.claimDue(now, BATCH);
-				for (Program program : due) {
-					Recipient recipient = programs.recipient(program.tenant(), program.smb()).orElseThrow();
-					Program next = recipient.deleted() ? program.cancel(now) : service.advance(program, recipient, now);
-					programs.save(next, now);
+		if (workers <= 1) {
+			total = advanceBatches(now);
+		}
+		else {
+			try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+				List<Future<Integer>> futures = new ArrayList<>();
+				for (int w = 0; w < workers; w++) {
+					futures.add(executor.submit(() -> advanceBatches(now)));
 				}
-				return due.size();
-			});
-			total += advanced == null ? 0 : advanced;
-			if (advanced == null || advanced < BATCH) {
-				break;
+				RuntimeException failure = null;
+				for (Future<Integer> future : futures) {
+					try {
+						total += future.get();
+					}
+					catch (ExecutionException ex) {
+						failure = ex.getCause() instanceof RuntimeException runtime ? runtime
+								: new IllegalStateException(ex.getCause());
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException("interrupted while advancing programs", ex);
+					}
+				}
+				if (failure != null) {
+					throw failure;
+				}
 			}
 		}
 		if (total > 0) {
 			log.info("Advanced {} campaign programs", total);
 		}
 		return total;
+	}
+
+	/** Claims and advances batches until none is left; how many programs it advanced. */
+	private int advanceBatches(Instant now) {
+		int total = 0;
+		while (true) {
+			Integer advanced = transactions.execute(status -> advanceBatch(now));
+			total += advanced == null ? 0 : advanced;
+			if (advanced == null || advanced == 0) {
+				return total;
+			}
+		}
+	}
+
+	/**
+	 * One batch in one transaction: the programs, their recipients and what queueing
+	 * needs read for the whole batch, then every program advanced and saved together.
+	 */
+	private int advanceBatch(Instant now) {
+		List<Program> due = programs.claimDue(now, BATCH);
+		Map<TenantId, List<SmbId>> smbsByTenant = new LinkedHashMap<>();
+		for (Program program : due) {
+			smbsByTenant.computeIfAbsent(program.tenant(), t -> new ArrayList<>()).add(program.smb());
+		}
+		Map<TenantId, Map<SmbId, Recipient>> recipients = new HashMap<>();
+		Map<TenantId, SendQueue.Lookups> lookups = new HashMap<>();
+		smbsByTenant.forEach((tenant, smbs) -> {
+			recipients.put(tenant, programs.recipients(tenant, smbs));
+			lookups.put(tenant, service.lookups(tenant, smbs));
+		});
+		List<Program> advanced = new ArrayList<>(due.size());
+		for (Program program : due) {
+			Recipient recipient = recipients.get(program.tenant()).get(program.smb());
+			if (recipient == null) {
+				throw new IllegalStateException("program of a missing SMB " + program.smb());
+			}
+			advanced.add(recipient.deleted() ? program.cancel(now)
+					: service.advance(program, recipient, now, lookups.get(program.tenant())));
+		}
+		programs.saveAll(advanced, now);
+		return due.size();
 	}
 
 }

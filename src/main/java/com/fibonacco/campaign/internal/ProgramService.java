@@ -119,14 +119,24 @@ class ProgramService implements CampaignPrograms {
 	 * of every program day it reaches; the caller saves it.
 	 */
 	Program advance(Program program, Recipient recipient, Instant now) {
+		return advance(program, recipient, now, null);
+	}
+
+	/** {@link #advance}, with what the day scheduler read for its batch. */
+	Program advance(Program program, Recipient recipient, Instant now, SendQueue.@Nullable Lookups lookups) {
 		if (!Program.RUNNING.equals(program.status()) && !Program.SCHEDULED.equals(program.status())) {
 			return program;
 		}
 		Program.Advance advance = program.advance(recipient.zone(), manifestDestiny.totalDays(), now);
 		for (DayReached reached : advance.days()) {
-			queue.queueDay(advance.program(), recipient, reached.day(), reached.date(), now);
+			queue.queueDay(advance.program(), recipient, reached.day(), reached.date(), now, lookups);
 		}
 		return advance.program();
+	}
+
+	/** The lookups of a batch of the day scheduler. */
+	SendQueue.Lookups lookups(TenantId tenant, java.util.Collection<SmbId> smbs) {
+		return queue.lookups(tenant, smbs);
 	}
 
 	private Recipient recipient(TenantId tenant, SmbId smb) {

@@ -9,7 +9,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -114,35 +117,127 @@ class Programs {
 			.update();
 	}
 
+	/**
+	 * {@link #save} for many programs: one statement for the programs, one for their
+	 * mirror on {@code smbs}.
+	 */
+	void saveAll(List<Program> list, Instant now) {
+		if (list.isEmpty()) {
+			return;
+		}
+		int n = list.size();
+		String[][] columns = new String[14][n];
+		for (int i = 0; i < n; i++) {
+			Program p = list.get(i);
+			columns[0][i] = p.tenant().value().toString();
+			columns[1][i] = p.smb().value().toString();
+			columns[2][i] = p.status();
+			columns[3][i] = Integer.toString(p.day());
+			columns[4][i] = text(p.startDate());
+			columns[5][i] = text(p.dayDate());
+			columns[6][i] = text(p.nextActionAt());
+			columns[7][i] = text(p.pausedAt());
+			columns[8][i] = text(p.pausedOn());
+			columns[9][i] = p.pauseReason();
+			columns[10][i] = Integer.toString(p.pausedDays());
+			columns[11][i] = text(p.startedAt());
+			columns[12][i] = text(p.completedAt());
+			columns[13][i] = text(p.cancelledAt());
+		}
+		jdbc.sql("""
+				UPDATE campaign_programs p SET status = u.status, day = u.day, start_date = u.start_date,
+				  day_date = u.day_date, next_action_at = u.next_action_at, paused_at = u.paused_at,
+				  paused_on = u.paused_on, pause_reason = u.pause_reason, paused_days = u.paused_days,
+				  started_at = u.started_at, completed_at = u.completed_at, cancelled_at = u.cancelled_at,
+				  version = p.version + 1, updated_at = :now
+				  FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS text[]), CAST(:c3 AS int[]),
+				              CAST(:c4 AS date[]), CAST(:c5 AS date[]), CAST(:c6 AS timestamptz[]),
+				              CAST(:c7 AS timestamptz[]), CAST(:c8 AS date[]), CAST(:c9 AS text[]), CAST(:c10 AS int[]),
+				              CAST(:c11 AS timestamptz[]), CAST(:c12 AS timestamptz[]), CAST(:c13 AS timestamptz[]))
+				    AS u(tenant_id, smb_id, status, day, start_date, day_date, next_action_at, paused_at, paused_on,
+				         pause_reason, paused_days, started_at, completed_at, cancelled_at)
+				 WHERE p.tenant_id = u.tenant_id AND p.smb_id = u.smb_id
+				""")
+			.param("now", utc(now))
+			.params(columnParams(columns))
+			.update();
+		jdbc.sql("""
+				UPDATE smbs s SET campaign_status = p.status, manifest_destiny_day = LEAST(p.day, 90),
+				  manifest_destiny_start_date = p.start_date,
+				  current_campaign_id = (SELECT x.campaign_id FROM campaign_sends x
+				                          WHERE x.tenant_id = p.tenant_id AND x.smb_id = p.smb_id
+				                          ORDER BY x.program_day DESC NULLS LAST LIMIT 1),
+				  next_scheduled_send = (SELECT min(x.scheduled_for) FROM campaign_sends x
+				                          WHERE x.tenant_id = p.tenant_id AND x.smb_id = p.smb_id AND x.status = 'queued'),
+				  version = s.version + 1, updated_at = :now
+				  FROM campaign_programs p, unnest(CAST(:tenants AS uuid[]), CAST(:smbs AS uuid[])) AS u(tenant_id, smb_id)
+				 WHERE p.tenant_id = u.tenant_id AND p.smb_id = u.smb_id AND s.tenant_id = u.tenant_id AND s.id = u.smb_id
+				""").param("now", utc(now)).param("tenants", columns[0]).param("smbs", columns[1]).update();
+	}
+
+	private static Map<String, Object> columnParams(String[][] columns) {
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < columns.length; i++) {
+			params.put("c" + i, columns[i]);
+		}
+		return params;
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return value == null ? null : value.toString();
+	}
+
 	/** Who a program writes to, and where and when they are. */
 	Optional<Recipient> recipient(TenantId tenant, SmbId smb) {
-		return jdbc.sql("""
-				SELECT s.id, s.business_name, s.primary_contact_name, s.primary_email, s.primary_phone, s.engagement_tier,
-				       s.deleted_at IS NOT NULL AS deleted, c.name AS community_name, c.timezone,
-				       c.settings ->> 'send_time_local' AS send_time
-				  FROM smbs s JOIN communities c ON c.tenant_id = s.tenant_id AND c.id = s.community_id
-				 WHERE s.tenant_id = :tenant AND s.id = :smb
-				""").param("tenant", tenant.value()).param("smb", smb.value()).query((rs, n) -> {
-			LocalTime sendTime = null;
-			try {
-				String text = rs.getString("send_time");
-				sendTime = text == null ? null : LocalTime.parse(text);
-			}
-			catch (java.time.format.DateTimeParseException ex) {
-				// a malformed community setting falls back to the configured time
-			}
-			ZoneId zone;
-			try {
-				zone = ZoneId.of(rs.getString("timezone"));
-			}
-			catch (java.time.DateTimeException ex) {
-				zone = ZoneId.of("America/New_York");
-			}
-			return new Recipient(new SmbId(rs.getObject("id", UUID.class)), rs.getString("business_name"),
-					rs.getString("primary_contact_name"), rs.getString("primary_email"), rs.getInt("engagement_tier"),
-					rs.getBoolean("deleted"), rs.getString("community_name"), zone, sendTime,
-					rs.getString("primary_phone"));
-		}).optional();
+		return jdbc.sql(RECIPIENTS + " WHERE s.tenant_id = :tenant AND s.id = :smb")
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.query(Programs::recipient)
+			.optional();
+	}
+
+	/** {@link #recipient} for many SMBs of a tenant in one query; missing ones are left out. */
+	Map<SmbId, Recipient> recipients(TenantId tenant, Collection<SmbId> smbs) {
+		if (smbs.isEmpty()) {
+			return Map.of();
+		}
+		Map<SmbId, Recipient> found = new HashMap<>();
+		jdbc.sql(RECIPIENTS + " WHERE s.tenant_id = :tenant AND s.id = ANY (CAST(:smbs AS uuid[]))")
+			.param("tenant", tenant.value())
+			.param("smbs", smbs.stream().map(smb -> smb.value().toString()).toArray(String[]::new))
+			.query(Programs::recipient)
+			.list()
+			.forEach(r -> found.put(r.smb(), r));
+		return found;
+	}
+
+	private static final String RECIPIENTS = """
+			SELECT s.id, s.business_name, s.primary_contact_name, s.primary_email, s.primary_phone, s.engagement_tier,
+			       s.deleted_at IS NOT NULL AS deleted, c.name AS community_name, c.timezone,
+			       c.settings ->> 'send_time_local' AS send_time
+			  FROM smbs s JOIN communities c ON c.tenant_id = s.tenant_id AND c.id = s.community_id
+			""";
+
+	private static Recipient recipient(ResultSet rs, int row) throws SQLException {
+		LocalTime sendTime = null;
+		try {
+			String text = rs.getString("send_time");
+			sendTime = text == null ? null : LocalTime.parse(text);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			// a malformed community setting falls back to the configured time
+		}
+		ZoneId zone;
+		try {
+			zone = ZoneId.of(rs.getString("timezone"));
+		}
+		catch (java.time.DateTimeException ex) {
+			zone = ZoneId.of("America/New_York");
+		}
+		return new Recipient(new SmbId(rs.getObject("id", UUID.class)), rs.getString("business_name"),
+				rs.getString("primary_contact_name"), rs.getString("primary_email"), rs.getInt("engagement_tier"),
+				rs.getBoolean("deleted"), rs.getString("community_name"), zone, sendTime,
+				rs.getString("primary_phone"));
 	}
 
 	/** Cancels the program's sends and voicemails that have not gone out. */

@@ -1,7 +1,9 @@
 package com.fibonacco.campaign.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,7 +42,21 @@ class Renderer {
 		this.jdbc = jdbc;
 	}
 
+	/** A rendered send and the destinations of its tracked links, not stored yet. */
+	record Rendered(TenantId tenant, UUID sendId, OutboundEmail email, Map<String, String> links) {
+	}
+
 	OutboundEmail render(TenantId tenant, UUID sendId, String messageId, String to, String subject, Campaign campaign,
+			Recipient recipient) {
+		Rendered rendered = renderOnly(tenant, sendId, messageId, to, subject, campaign, recipient);
+		storeLinks(List.of(rendered));
+		return rendered.email();
+	}
+
+	/**
+	 * Renders the send; its links must be stored ({@link #storeLinks}) before it goes out.
+	 */
+	Rendered renderOnly(TenantId tenant, UUID sendId, String messageId, String to, String subject, Campaign campaign,
 			Recipient recipient) {
 		Map<String, String> destinations = new LinkedHashMap<>();
 		String[] parts = Templates.extractLinks(campaign.bodyHtml() == null ? "" : campaign.bodyHtml(),
@@ -48,7 +64,6 @@ class Renderer {
 		destinations.put("approve", properties.approveBaseUrl() + campaign.slug() + "?smb=" + recipient.smb().value());
 		destinations.put("learn_more", properties.landingBaseUrl()
 				+ (campaign.landingPageSlug() != null ? campaign.landingPageSlug() : campaign.slug()));
-		storeLinks(tenant, sendId, destinations);
 
 		String base = properties.publicBaseUrl() + "/t/";
 		String unsubscribeUrl = base + "u/" + tokens.sign(Kind.UNSUBSCRIBE, tenant, sendId, null);
@@ -78,20 +93,41 @@ class Renderer {
 		headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		headers.put("X-Fibonacco-Campaign", campaign.id());
-		return new OutboundEmail(tenant, messageId, email.fromName(), email.fromEmail(), email.replyTo(), to, subject,
-				html, text, headers, sendId);
+		return new Rendered(tenant, sendId, new OutboundEmail(tenant, messageId, email.fromName(), email.fromEmail(), email.replyTo(),
+				to, subject, html, text, headers, sendId), destinations);
 	}
 
-	private void storeLinks(TenantId tenant, UUID sendId, Map<String, String> destinations) {
-		destinations.forEach((name, url) -> jdbc.sql("""
-				INSERT INTO campaign_links (tenant_id, campaign_send_id, name, url) VALUES (:tenant, :send, :name, :url)
+	/**
+	 * Stores the link destinations of the rendered sends, all in one statement (a send
+	 * rendered again keeps the links it has).
+	 */
+	void storeLinks(List<Rendered> rendered) {
+		List<String> tenants = new ArrayList<>();
+		List<String> sends = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		List<String> urls = new ArrayList<>();
+		for (Rendered r : rendered) {
+			r.links().forEach((name, url) -> {
+				tenants.add(r.tenant().value().toString());
+				sends.add(r.sendId().toString());
+				names.add(name);
+				urls.add(url);
+			});
+		}
+		if (names.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				INSERT INTO campaign_links (tenant_id, campaign_send_id, name, url)
+				SELECT * FROM unnest(CAST(:tenants AS uuid[]), CAST(:sends AS uuid[]), CAST(:names AS text[]),
+				                     CAST(:urls AS text[]))
 				ON CONFLICT DO NOTHING
 				""")
-			.param("tenant", tenant.value())
-			.param("send", sendId)
-			.param("name", name)
-			.param("url", url)
-			.update());
+			.param("tenants", tenants.toArray(String[]::new))
+			.param("sends", sends.toArray(String[]::new))
+			.param("names", names.toArray(String[]::new))
+			.param("urls", urls.toArray(String[]::new))
+			.update();
 	}
 
 }

@@ -4,8 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import com.fibonacco.campaign.Campaign;
 import com.fibonacco.campaign.CampaignCatalog;
@@ -17,8 +24,10 @@ import com.fibonacco.engagement.EngagementProperties;
 import com.fibonacco.engagement.TierPolicy;
 import com.fibonacco.messaging.EmailProperties;
 import com.fibonacco.shared.Ids;
+import com.fibonacco.shared.TenantId;
 import com.fibonacco.smb.Channel;
 import com.fibonacco.smb.ChannelEligibility;
+import com.fibonacco.smb.SmbId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,9 +76,70 @@ class SendQueue {
 		return "<" + sendId + "@" + from.substring(from.indexOf('@') + 1) + ">";
 	}
 
+	/**
+	 * What queueing needs to know about the SMBs of many programs of a tenant, read in a
+	 * few queries for the day scheduler's batches: the catalog's campaign of each day,
+	 * which SMBs may be emailed, and the last program day each was emailed. Only for the
+	 * transaction that read it.
+	 */
+	final class Lookups {
+
+		private final TenantId tenant;
+
+		private final Map<Integer, Optional<Campaign>> campaigns = new HashMap<>();
+
+		private final Set<SmbId> contactable;
+
+		private final Map<SmbId, Integer> lastDay = new HashMap<>();
+
+		/** SMBs whose last day is no longer known here (a send that was already there). */
+		private final Set<SmbId> unknown = new HashSet<>();
+
+		private Lookups(TenantId tenant, Collection<SmbId> smbs) {
+			this.tenant = tenant;
+			this.contactable = eligibility.contactable(tenant, smbs, Channel.EMAIL);
+			if (!smbs.isEmpty()) {
+				jdbc.sql("""
+						SELECT smb_id, max(program_day) FROM campaign_sends
+						 WHERE tenant_id = :tenant AND smb_id = ANY (CAST(:smbs AS uuid[]))
+						   AND status NOT IN ('skipped', 'cancelled', 'suppressed', 'failed')
+						 GROUP BY smb_id
+						""")
+					.param("tenant", tenant.value())
+					.param("smbs", smbs.stream().map(smb -> smb.value().toString()).toArray(String[]::new))
+					.query((rs, n) -> {
+						lastDay.put(new SmbId(rs.getObject(1, UUID.class)), rs.getObject(2, Integer.class));
+						return null;
+					})
+					.list();
+			}
+		}
+
+		Optional<Campaign> campaign(int day) {
+			return campaigns.computeIfAbsent(day, d -> catalog.getCampaignForDay(tenant, d));
+		}
+
+	}
+
+	/** The lookups of a batch of programs of the tenant. */
+	Lookups lookups(TenantId tenant, Collection<SmbId> smbs) {
+		return new Lookups(tenant, smbs);
+	}
+
 	/** Queues (or skips) the campaign of {@code day}; nothing when the day has none. */
 	void queueDay(Program program, Recipient recipient, int day, LocalDate date, Instant now) {
-		Campaign campaign = catalog.getCampaignForDay(program.tenant(), day).orElse(null);
+		queueDay(program, recipient, day, date, now, null);
+	}
+
+	/**
+	 * Queues (or skips) the campaign of {@code day}, with what {@code lookups} already
+	 * read when given.
+	 */
+	void queueDay(Program program, Recipient recipient, int day, LocalDate date, Instant now,
+			@Nullable Lookups lookups) {
+		Campaign campaign = (lookups != null ? lookups.campaign(day)
+				: catalog.getCampaignForDay(program.tenant(), day))
+			.orElse(null);
 		if (campaign == null) {
 			return;
 		}
@@ -80,10 +150,11 @@ class SendQueue {
 		if (recipient.email() == null) {
 			skip = "no_email";
 		}
-		else if (!eligibility.canContact(program.tenant(), recipient.smb(), Channel.EMAIL)) {
+		else if (lookups != null ? !lookups.contactable.contains(recipient.smb())
+				: !eligibility.canContact(program.tenant(), recipient.smb(), Channel.EMAIL)) {
 			skip = "not_eligible";
 		}
-		else if (tooSoon(program, recipient, day)) {
+		else if (tooSoon(program, recipient, day, lookups)) {
 			skip = "tier_frequency";
 		}
 		UUID id = Ids.newId(clock);
@@ -114,6 +185,14 @@ class SendQueue {
 			.param("day", day)
 			.param("now", Programs.utc(now))
 			.update();
+		if (lookups != null) {
+			if (inserted == 0) {
+				lookups.unknown.add(recipient.smb());
+			}
+			else if (skip == null) {
+				lookups.lastDay.merge(recipient.smb(), day, Math::max);
+			}
+		}
 		if (inserted == 1 && skip == null) {
 			events.publishEvent(new CampaignSendQueued(program.tenant(), new CampaignSendId(id), recipient.smb(),
 					campaign.id(), scheduledFor));
@@ -123,7 +202,7 @@ class SendQueue {
 	/**
 	 * Whether the SMB's tier wants more program days between two emails than have passed.
 	 */
-	private boolean tooSoon(Program program, Recipient recipient, int day) {
+	private boolean tooSoon(Program program, Recipient recipient, int day, @Nullable Lookups lookups) {
 		int gap = switch (TierPolicy.of(engagement, Math.clamp(recipient.tier(), 1, 4)).emailFrequency()) {
 			case "daily" -> 1;
 			case "every_other_day" -> 2;
@@ -131,6 +210,17 @@ class SendQueue {
 			case "bi_weekly" -> 14;
 			default -> 1;
 		};
+		if (gap <= 1) {
+			// an earlier program day is always at least one day before
+			return false;
+		}
+		if (lookups != null && !lookups.unknown.contains(recipient.smb())) {
+			Integer last = lookups.lastDay.get(recipient.smb());
+			if (last == null || last < day) {
+				return last != null && day - last < gap;
+			}
+			// a send of this day or a later one is there: the query below looks before it
+		}
 		Integer last = jdbc.sql("""
 				SELECT max(program_day) FROM campaign_sends
 				 WHERE tenant_id = :tenant AND smb_id = :smb AND program_day < :day

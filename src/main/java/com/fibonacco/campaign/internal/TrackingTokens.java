@@ -62,6 +62,8 @@ class TrackingTokens {
 
 	private volatile @Nullable SecretKeySpec key;
 
+	private volatile @Nullable Mac prototype;
+
 	TrackingTokens(CampaignProperties properties, JdbcClient jdbc) {
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -119,12 +121,31 @@ class TrackingTokens {
 
 	private byte[] mac(byte[] payload) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key());
-			return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
+			return Arrays.copyOf(newMac().doFinal(payload), MAC_BYTES);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("every JDK has HmacSHA256", ex);
+		}
+	}
+
+	/**
+	 * A Mac keyed with the signing key: a clone of one made once (looking the algorithm
+	 * up and initialising it for every token cost more than the MAC itself).
+	 */
+	private Mac newMac() throws GeneralSecurityException {
+		Mac prototype = this.prototype;
+		if (prototype == null) {
+			prototype = Mac.getInstance("HmacSHA256");
+			prototype.init(key());
+			this.prototype = prototype;
+		}
+		try {
+			return (Mac) prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(key());
+			return mac;
 		}
 	}
 

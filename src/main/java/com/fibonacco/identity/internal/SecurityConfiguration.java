@@ -9,6 +9,7 @@ import com.fibonacco.shared.web.ProblemWriter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -44,6 +45,30 @@ class SecurityConfiguration {
 		return username -> {
 			throw new UsernameNotFoundException("sign in through /api/v1/auth");
 		};
+	}
+
+	/**
+	 * The public tracking links of campaign email ({@code /t/**}): open pixels, click
+	 * redirects, unsubscribe. Their signed token is their only authority, so they need no
+	 * sign-in, session, security context, CSRF or authorization filters; a chain of their
+	 * own keeps only the security headers. Every open and click of every campaign email
+	 * passes here.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain trackingFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/t/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(sessions -> sessions.disable())
+			.securityContext(context -> context.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+		return http.build();
 	}
 
 	@Bean

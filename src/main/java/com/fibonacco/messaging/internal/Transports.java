@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.util.ClassUtils;
 
 /**
  * The transport chosen by {@code fibonacco.email.transport}: the captured outbox (the
@@ -122,6 +123,23 @@ class Transports {
 
 		Smtp(JavaMailSender sender) {
 			this.sender = sender;
+			preferAngusStreamProvider();
+		}
+
+		/**
+		 * Every MimeBodyPart and MimeMultipart Jakarta Mail creates looks its
+		 * StreamProvider up, by default with a ServiceLoader scan of the class path (in
+		 * the packaged server: of every nested jar), which cost more CPU than building and
+		 * sending the message. Naming the provider in the system property Jakarta Mail
+		 * reads first turns the lookup into a loaded class's instantiation. Left alone
+		 * when set otherwise or when Angus Mail is not the implementation.
+		 */
+		static void preferAngusStreamProvider() {
+			String property = "jakarta.mail.util.StreamProvider";
+			String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+			if (System.getProperty(property) == null && ClassUtils.isPresent(angus, Smtp.class.getClassLoader())) {
+				System.setProperty(property, angus);
+			}
 		}
 
 		private record Pooled(Transport transport, long lastUsed) {

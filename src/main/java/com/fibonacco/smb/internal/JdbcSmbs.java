@@ -149,6 +149,21 @@ class JdbcSmbs implements Smbs, ChannelEligibility {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public java.util.Set<SmbId> contactable(TenantId tenant, java.util.Collection<SmbId> smbs, Channel channel) {
+		if (smbs.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc
+			.sql("SELECT s.id FROM smbs s WHERE s.tenant_id = :tenant AND s.id = ANY (CAST(:ids AS uuid[]))"
+					+ " AND s.deleted_at IS NULL AND " + Eligibility.sql(channel))
+			.param("tenant", tenant.value())
+			.param("ids", smbs.stream().map(smb -> smb.value().toString()).toArray(String[]::new))
+			.query((rs, n) -> new SmbId(rs.getObject(1, java.util.UUID.class)))
+			.list());
+	}
+
+	@Override
 	@Transactional
 	public void suppress(TenantId tenant, Channel channel, String address, String reason) {
 		String normalized = channel == Channel.EMAIL ? SmbForm.normalizeEmail(address)
