@@ -1,5 +1,7 @@
 package com.fibonacco.smb;
 
+import java.util.Optional;
+
 import com.fibonacco.shared.TenantId;
 
 /** The SMB records of a tenant: the module's API for other modules. */
@@ -10,6 +12,9 @@ public interface Smbs {
 
 	/** Whether the tenant has this SMB and it is not deleted. */
 	boolean exists(TenantId tenant, SmbId smb);
+
+	/** The tenant's SMB (not deleted) with this slug. */
+	Optional<SmbId> findBySlug(TenantId tenant, String slug);
 
 	long count(TenantId tenant);
 

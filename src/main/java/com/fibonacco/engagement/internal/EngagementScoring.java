@@ -69,6 +69,16 @@ class EngagementScoring {
 	 */
 	@Transactional
 	boolean record(Incoming signal) {
+		return record(signal, clock.instant());
+	}
+
+	/**
+	 * Records the signal; when it is new and made by a person, rescores its SMB as of
+	 * {@code asOf} (a replayed history scores each signal as of when it happened).
+	 * @return whether it was recorded now (false: a replay, or an unknown SMB)
+	 */
+	@Transactional
+	boolean record(Incoming signal, Instant asOf) {
 		// Lock the SMB before the ledger insert: the insert's foreign key check takes a
 		// key
 		// share lock on the SMB's row, and two signals of one SMB that both took that
@@ -79,7 +89,7 @@ class EngagementScoring {
 			return false;
 		}
 		if (!signal.machineGenerated() && locked.isPresent()) {
-			rescore(signal.tenant(), signal.smb(), clock.instant(), signal, null, locked.get());
+			rescore(signal.tenant(), signal.smb(), asOf, signal, null, locked.get());
 		}
 		return true;
 	}
