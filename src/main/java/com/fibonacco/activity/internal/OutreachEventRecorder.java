@@ -107,7 +107,9 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(CampaignSendCompleted event) {
-		activities.add(TimelineEntry.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_COMPLETED,
+		// at commit, with the transaction's other entries: a history of thousands of sends
+		// recorded at once (CampaignHistory) is one statement, a single send one as before
+		activities.addAtCommit(TimelineEntry.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_COMPLETED,
 				"Campaign " + quoted(event.campaignId()) + " " + event.status().replace('_', ' '), event.occurredAt())
 			.subject("campaign_send", event.campaignSendId())
 			.meta("campaign_id", event.campaignId())
@@ -129,9 +131,8 @@ class OutreachEventRecorder {
 	@EventListener
 	void on(EmailOpened event) {
 		// machine opens (privacy proxies) are recorded too, flagged, so the timeline
-		// shows
-		// what happened without counting it as the SMB's interest
-		activities.add(TimelineEntry
+		// shows what happened without counting it as the SMB's interest
+		activities.addAtCommit(TimelineEntry
 			.of(event.tenantId(), event.smbId(), EMAIL_OPENED,
 					"Opened " + quoted(event.campaignId()) + automated(event.machineGenerated()), event.occurredAt())
 			.subject("campaign_send", event.campaignSendId())
@@ -143,7 +144,7 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(EmailClicked event) {
-		activities.add(TimelineEntry
+		activities.addAtCommit(TimelineEntry
 			.of(event.tenantId(), event.smbId(), EMAIL_CLICKED,
 					"Clicked a link in " + quoted(event.campaignId()) + automated(event.machineGenerated()),
 					event.occurredAt())

@@ -2,9 +2,13 @@ package com.fibonacco.engagement.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fibonacco.engagement.EngagementHistory;
@@ -15,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Replays a signal history through the real-time path, one signal at a time in the order
- * it happened, so the result is what the listeners and the nightly recompute would have
+ * Replays a signal history through the real-time path, day by day in the order it
+ * happened, so the result is what the listeners and the nightly recompute would have
  * left: the stored score and tier are the ones the engagement API computes.
  */
 @Service
@@ -44,14 +48,25 @@ class HistoryReplay implements EngagementHistory {
 			}
 		}
 		Instant now = clock.instant();
+		// one rescore per SMB and day (the day's last signal as of when it happened): the
+		// score history keeps one snapshot a day anyway
+		Map<SmbId, Map<LocalDate, List<Incoming>>> days = new LinkedHashMap<>();
+		for (Incoming signal : signals) {
+			days.computeIfAbsent(signal.smb(), smb -> new LinkedHashMap<>())
+				.computeIfAbsent(Scorer.day(signal.occurredAt()), day -> new ArrayList<>())
+				.add(signal);
+		}
 		Set<SmbId> rescored = new LinkedHashSet<>();
 		int recorded = 0;
-		for (Incoming signal : signals) {
-			// a signal reported ahead of the clock is scored now, as the listeners would
-			Instant asOf = signal.occurredAt().isAfter(now) ? now : signal.occurredAt();
-			if (scoring.record(signal, asOf)) {
-				recorded++;
-				rescored.add(signal.smb());
+		for (Map.Entry<SmbId, Map<LocalDate, List<Incoming>>> smb : days.entrySet()) {
+			for (List<Incoming> day : smb.getValue().values()) {
+				// a signal reported ahead of the clock is scored now, as the listeners would
+				Instant last = day.getLast().occurredAt();
+				int added = scoring.recordAll(tenant, smb.getKey(), day, last.isAfter(now) ? now : last);
+				if (added > 0) {
+					recorded += added;
+					rescored.add(smb.getKey());
+				}
 			}
 		}
 		// signals age between the last one and now: bring every SMB up to date, as the
