@@ -16,13 +16,13 @@ import com.fibonacco.smb.SmbId;
 public interface CampaignHistory {
 
 	/**
-	 * Records campaign emails the SMB was sent in the past, as the sender and the tracking
-	 * endpoints would have: each send (to the SMB's primary email, subject from the
-	 * catalog), its 'sent', 'open' and 'click' email events, and CampaignSendCompleted,
-	 * EmailOpened and EmailClicked dated when they happened, so the timeline, the
-	 * dashboard and (through its listeners) the engagement ledger see them. A campaign the
-	 * SMB already has a send of is left alone, so recording the same history twice adds
-	 * nothing.
+	 * Records campaign emails the SMB was sent in the past, as the sender and the
+	 * tracking endpoints would have: each send (to the SMB's primary email, subject from
+	 * the catalog), its 'sent', 'open' and 'click' email events, and
+	 * CampaignSendCompleted, EmailOpened and EmailClicked dated when they happened, so
+	 * the timeline, the dashboard and (through its listeners) the engagement ledger see
+	 * them. A campaign the SMB already has a send of is left alone, so recording the same
+	 * history twice adds nothing.
 	 * @return the sends recorded now, with the events they published
 	 * @throws IllegalArgumentException for an unknown SMB or campaign, an SMB without an
 	 * email address, or a send dated after now
@@ -30,8 +30,8 @@ public interface CampaignHistory {
 	List<RecordedSend> recordPastSends(TenantId tenant, SmbId smb, List<PastSend> sends);
 
 	/**
-	 * One campaign email sent at {@code sentAt}, opened and clicked at the given times (by
-	 * a person: machine opens are not part of a history).
+	 * One campaign email sent at {@code sentAt}, opened and clicked at the given times
+	 * (by a person: machine opens are not part of a history).
 	 */
 	record PastSend(String campaignId, Instant sentAt, List<Instant> opens, List<PastClick> clicks) {
 

@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo tenant as the first start loads it: every demo SMB's stored score and tier
- * are what the engagement module computes from the signal history loaded with it, and
- * that history shows on the dashboard and the timeline.
+ * The demo tenant as the first start loads it: every demo SMB's stored score and tier are
+ * what the engagement module computes from the signal history loaded with it, and that
+ * history shows on the dashboard and the timeline.
  */
 @ServerTest
 class DemoHistoryTests {
@@ -60,8 +60,7 @@ class DemoHistoryTests {
 
 	@BeforeEach
 	void demoTenant() {
-		demo = new TenantId(
-				jdbc.sql("SELECT id FROM tenants WHERE name = 'Demo'").query(UUID.class).single());
+		demo = new TenantId(jdbc.sql("SELECT id FROM tenants WHERE name = 'Demo'").query(UUID.class).single());
 		// the platform admin is the demo tenant's admin
 		admin = new Tenancy(port).platformAdmin();
 	}
@@ -204,10 +203,11 @@ class DemoHistoryTests {
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
 		for (String table : List.of("communities", "smbs", "campaign_sends", "email_events", "engagement_signals",
 				"activities", "tier_changes", "score_snapshots")) {
-			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = :tenant")
-				.param("tenant", demo.value())
-				.query(Long.class)
-				.single());
+			counts.put(table,
+					jdbc.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = :tenant")
+						.param("tenant", demo.value())
+						.query(Long.class)
+						.single());
 		}
 		return counts;
 	}

@@ -107,8 +107,8 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(CampaignSendCompleted event) {
-		// at commit, with the transaction's other entries: a history of thousands of sends
-		// recorded at once (CampaignHistory) is one statement, a single send one as before
+		// at commit, with the transaction's other entries: thousands of past sends
+		// recorded at once (CampaignHistory) make one statement, a single send one
 		activities.addAtCommit(TimelineEntry.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_COMPLETED,
 				"Campaign " + quoted(event.campaignId()) + " " + event.status().replace('_', ' '), event.occurredAt())
 			.subject("campaign_send", event.campaignSendId())

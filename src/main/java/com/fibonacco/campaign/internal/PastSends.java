@@ -36,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records past sends with the rows and events the sender ({@link CampaignSender}) and the
  * tracking endpoints ({@link Tracking}) would have left, each dated when it happened. An
- * SMB's history is written with one statement per table (a demo load records thousands
- * of sends).
+ * SMB's history is written with one statement per table (a demo load records thousands of
+ * sends).
  */
 @Service
 class PastSends implements CampaignHistory {
@@ -106,11 +106,7 @@ class PastSends implements CampaignHistory {
 			if (last.isAfter(now)) {
 				throw new IllegalArgumentException("a past send of " + send.campaignId() + " dated after now");
 			}
-			@Nullable Instant firstClick = send.clicks()
-				.stream()
-				.map(PastClick::at)
-				.min(Comparator.naturalOrder())
-				.orElse(null);
+			@Nullable Instant firstClick = send.clicks().stream().map(PastClick::at).min(Comparator.naturalOrder()).orElse(null);
 			// a click opens the email too (an image-blocking client sends no open)
 			@Nullable Instant firstOpen = Stream.concat(send.opens().stream(), Stream.ofNullable(firstClick))
 				.min(Comparator.naturalOrder())
@@ -168,7 +164,9 @@ class PastSends implements CampaignHistory {
 		return found;
 	}
 
-	/** Inserts the sends the SMB has no send of the campaign of yet; answers their ids. */
+	/**
+	 * Inserts the sends the SMB has no send of the campaign of yet; answers their ids.
+	 */
 	private Set<UUID> insertSends(TenantId tenant, SmbId smb, String email, Iterable<Row> rows) {
 		List<Map<String, @Nullable Object>> values = new ArrayList<>();
 		for (Row row : rows) {

@@ -140,8 +140,7 @@ class DemoDataLoader implements DemoData {
 		for (int i = 0; i < generated.size(); i++) {
 			DemoSmb smb = generated.get(i);
 			String slug = uniqueSlug(smb.businessName(), slugs);
-			// idempotent by slug: a demo SMB already there keeps the history it was loaded
-			// with
+			// idempotent by slug: a demo SMB already there keeps its history
 			if (smbs.findBySlug(tenant, slug).isPresent()) {
 				continue;
 			}
@@ -149,8 +148,8 @@ class DemoDataLoader implements DemoData {
 			SmbId id = smbs.create(tenant, toNewSmb(smb, ids.get(smb.communityIndex()), slug));
 			addedSmbs++;
 			long t1 = System.nanoTime();
-			Plan plan = DemoHistory.plan(smb, i, SEED, days,
-					ZoneId.of(towns.get(smb.communityIndex()).timezone()), now);
+			Plan plan = DemoHistory.plan(smb, i, SEED, days, ZoneId.of(towns.get(smb.communityIndex()).timezone()),
+					now);
 			signals.addAll(history(tenant, id, plan));
 			creating += t1 - t0;
 			recording += System.nanoTime() - t1;

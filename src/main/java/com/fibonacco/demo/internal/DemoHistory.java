@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Every event of a day happens on the same UTC date as the day's email (mornings in the
- * US are afternoons in UTC), so a signal's age in the model's whole UTC days is the age of
- * its day.
+ * US are afternoons in UTC), so a signal's age in the model's whole UTC days is the age
+ * of its day.
  */
 final class DemoHistory {
 
@@ -61,7 +61,9 @@ final class DemoHistory {
 	/** Signals count while they are at most this many whole UTC days old. */
 	static final int WINDOW_DAYS = 30;
 
-	/** Premium, Engaged, Active, Passive: days at least between two emails (TierPolicy). */
+	/**
+	 * Premium, Engaged, Active, Passive: days at least between two emails (TierPolicy).
+	 */
 	private static final int[] MIN_GAP_DAYS = { 1, 2, 7, 14 };
 
 	/**
@@ -148,7 +150,10 @@ final class DemoHistory {
 				if (last != null && ChronoUnit.DAYS.between(last, date) < MIN_GAP_DAYS[band]) {
 					continue;
 				}
-				Instant sentAt = date.atTime(LocalTime.of(9, 0)).atZone(zone).toInstant().plusSeconds(rnd.nextInt(1200));
+				Instant sentAt = date.atTime(LocalTime.of(9, 0))
+					.atZone(zone)
+					.toInstant()
+					.plusSeconds(rnd.nextInt(1200));
 				Instant openAt = sentAt.plus(minutes(rnd, 5, 360));
 				Instant clickAt = openAt.plus(minutes(rnd, 1, 10));
 				if (sentAt.isAfter(now)) {
@@ -166,12 +171,10 @@ final class DemoHistory {
 		Levels levels = choose(rnd, target, band, inWindow.size(), startDaysAgo);
 
 		// opens and clicks within the window: exactly as many as the levels need
-		List<Draft> opened = sample(rnd, inWindow,
-				levels.opens() * OPEN < OPENS_CAP ? levels.opens()
-						: Math.max(levels.opens(), (int) Math.round(habits[0] * inWindow.size())));
-		List<Draft> clicked = sample(rnd, opened,
-				levels.clicks() * CLICK < CLICKS_CAP ? levels.clicks()
-						: Math.max(levels.clicks(), (int) Math.round(habits[1] * opened.size())));
+		List<Draft> opened = sample(rnd, inWindow, levels.opens() * OPEN < OPENS_CAP ? levels.opens()
+				: Math.max(levels.opens(), (int) Math.round(habits[0] * inWindow.size())));
+		List<Draft> clicked = sample(rnd, opened, levels.clicks() * CLICK < CLICKS_CAP ? levels.clicks()
+				: Math.max(levels.clicks(), (int) Math.round(habits[1] * opened.size())));
 		List<Send> sends = new ArrayList<>();
 		for (Draft draft : drafts) {
 			boolean open;
@@ -222,8 +225,8 @@ final class DemoHistory {
 					null));
 		}
 		if (levels.meeting()) {
-			actions.add(new Action(Kind.MEETING, daytime(rnd, todayUtc.minusDays(1 + rnd.nextInt(WINDOW_DAYS - 2))),
-					null));
+			actions.add(
+					new Action(Kind.MEETING, daytime(rnd, todayUtc.minusDays(1 + rnd.nextInt(WINDOW_DAYS - 2))), null));
 		}
 		if (levels.approvalWeeks() >= 0) {
 			int weeks = levels.approvalWeeks();
@@ -250,8 +253,8 @@ final class DemoHistory {
 
 	/**
 	 * How much of each kind of signal within the window. {@code opens} 5 and
-	 * {@code clicks} 3 mean "at the cap" (at least that many);
-	 * {@code approvalWeeks} -1 means no approval.
+	 * {@code clicks} 3 mean "at the cap" (at least that many); {@code approvalWeeks} -1
+	 * means no approval.
 	 */
 	private record Levels(int opens, int clicks, int views, boolean completed, boolean callback, boolean meeting,
 			int approvalWeeks, int score) {
@@ -277,10 +280,8 @@ final class DemoHistory {
 							boolean callback = conversation == 1 || conversation == 3;
 							boolean meeting = conversation >= 2;
 							int score = Math.min(OPENS_CAP, opens * OPEN) + Math.min(CLICKS_CAP, clicks * CLICK)
-									+ Math.min(CONTENT_CAP,
-											views * CONTENT_VIEW + (completed ? CONTENT_COMPLETE : 0))
-									+ Math.min(CONVERSATIONS_CAP,
-											(callback ? CALLBACK : 0) + (meeting ? MEETING : 0))
+									+ Math.min(CONTENT_CAP, views * CONTENT_VIEW + (completed ? CONTENT_COMPLETE : 0))
+									+ Math.min(CONVERSATIONS_CAP, (callback ? CALLBACK : 0) + (meeting ? MEETING : 0))
 									+ (weeks < 0 ? 0 : APPROVAL - weeks);
 							score = Math.min(100, score);
 							int extras = (content > 0 ? 1 : 0) + (conversation > 0 ? 1 : 0) + (weeks >= 0 ? 1 : 0);

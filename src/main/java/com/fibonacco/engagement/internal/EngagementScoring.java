@@ -242,7 +242,10 @@ class EngagementScoring {
 			.update();
 	}
 
-	/** {@code column = greatest(column, :column)} for the latest of the signals of these types. */
+	/**
+	 * {@code column = greatest(column, :column)} for the latest of the signals of these
+	 * types.
+	 */
 	private static void latest(List<Incoming> moved, String column, StringBuilder activity, Map<String, Object> params,
 			SignalType... types) {
 		Set<SignalType> wanted = Set.of(types);
@@ -251,7 +254,12 @@ class EngagementScoring {
 			.map(Incoming::occurredAt)
 			.max(Comparator.naturalOrder())
 			.ifPresent(at -> {
-				activity.append(", ").append(column).append(" = greatest(").append(column).append(", :").append(column)
+				activity.append(", ")
+					.append(column)
+					.append(" = greatest(")
+					.append(column)
+					.append(", :")
+					.append(column)
 					.append(")");
 				params.put(column, Ledger.utc(at));
 			});

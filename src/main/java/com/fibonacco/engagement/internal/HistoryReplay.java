@@ -44,7 +44,8 @@ class HistoryReplay implements EngagementHistory {
 			.toList();
 		for (Incoming signal : signals) {
 			if (!signal.tenant().equals(tenant)) {
-				throw new IllegalArgumentException("an event of tenant " + signal.tenant() + " in a replay for " + tenant);
+				throw new IllegalArgumentException(
+						"an event of tenant " + signal.tenant() + " in a replay for " + tenant);
 			}
 		}
 		Instant now = clock.instant();
@@ -60,7 +61,7 @@ class HistoryReplay implements EngagementHistory {
 		int recorded = 0;
 		for (Map.Entry<SmbId, Map<LocalDate, List<Incoming>>> smb : days.entrySet()) {
 			for (List<Incoming> day : smb.getValue().values()) {
-				// a signal reported ahead of the clock is scored now, as the listeners would
+				// a signal ahead of the clock is scored now, as the listeners do
 				Instant last = day.getLast().occurredAt();
 				int added = scoring.recordAll(tenant, smb.getKey(), day, last.isAfter(now) ? now : last);
 				if (added > 0) {

@@ -70,7 +70,8 @@ class DemoHistoryTest {
 			List<Send> sends = plan.sends();
 			int gap = new int[] { 1, 2, 7, 14 }[DemoHistory.band(smb.engagementScore())];
 			for (int s = 1; s < sends.size(); s++) {
-				assertThat(sends.get(s).sentAt()).isAfterOrEqualTo(sends.get(s - 1).sentAt().plusSeconds((gap - 1) * 86_400L));
+				assertThat(sends.get(s).sentAt())
+					.isAfterOrEqualTo(sends.get(s - 1).sentAt().plusSeconds((gap - 1) * 86_400L));
 			}
 		}
 	}
