@@ -28,10 +28,13 @@ class HistoryReplay implements EngagementHistory {
 
 	private final EngagementScoring scoring;
 
+	private final EngagementJobs jobs;
+
 	private final Clock clock;
 
-	HistoryReplay(EngagementScoring scoring, Clock clock) {
+	HistoryReplay(EngagementScoring scoring, EngagementJobs jobs, Clock clock) {
 		this.scoring = scoring;
+		this.jobs = jobs;
 		this.clock = clock;
 	}
 
@@ -70,10 +73,11 @@ class HistoryReplay implements EngagementHistory {
 				}
 			}
 		}
-		// signals age between the last one and now: bring every SMB up to date, as the
-		// nightly recompute would
-		for (SmbId smb : rescored) {
-			scoring.rescore(tenant, smb, now, null, null);
+		// signals aged between each SMB's last day and now: one set-based pass, as the
+		// nightly recompute would make (a loop of rescores costs a demo load seconds)
+		if (!rescored.isEmpty()) {
+			jobs.recalculate(tenant, now);
+			jobs.evaluateTiers(tenant, now, null, "Recomputed after a history was loaded");
 		}
 		return recorded;
 	}
