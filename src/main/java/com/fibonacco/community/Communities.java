@@ -12,6 +12,9 @@ public interface Communities {
 	/** The tenant's community; empty for an unknown id or another tenant's community. */
 	Optional<CommunityRef> find(TenantId tenant, CommunityId id);
 
+	/** The tenant's community with this slug (slugs are unique per tenant). */
+	Optional<CommunityRef> findBySlug(TenantId tenant, String slug);
+
 	default boolean exists(TenantId tenant, CommunityId id) {
 		return find(tenant, id).isPresent();
 	}

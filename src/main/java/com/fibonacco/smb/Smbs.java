@@ -13,6 +13,9 @@ public interface Smbs {
 	/** Whether the tenant has this SMB and it is not deleted. */
 	boolean exists(TenantId tenant, SmbId smb);
 
+	/** The tenant's SMB (not deleted) with this slug. */
+	Optional<SmbId> findBySlug(TenantId tenant, String slug);
+
 	long count(TenantId tenant);
 
 	/**

@@ -109,7 +109,8 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(CampaignSendCompleted event) {
-		// at commit, together with the other sends the sender records in the transaction
+		// at commit, with the transaction's other entries: thousands of past sends
+		// recorded at once (CampaignHistory) make one statement, a single send one
 		activities.addAtCommit(TimelineEntry.of(event.tenantId(), event.smbId(), CAMPAIGN_SEND_COMPLETED,
 				"Campaign " + quoted(event.campaignId()) + " " + event.status().replace('_', ' '), event.occurredAt())
 			.subject("campaign_send", event.campaignSendId())
@@ -132,9 +133,8 @@ class OutreachEventRecorder {
 	@EventListener
 	void on(EmailOpened event) {
 		// machine opens (privacy proxies) are recorded too, flagged, so the timeline
-		// shows
-		// what happened without counting it as the SMB's interest
-		activities.add(TimelineEntry
+		// shows what happened without counting it as the SMB's interest
+		activities.addAtCommit(TimelineEntry
 			.of(event.tenantId(), event.smbId(), EMAIL_OPENED,
 					"Opened " + quoted(event.campaignId()) + automated(event.machineGenerated()), event.occurredAt())
 			.subject("campaign_send", event.campaignSendId())
@@ -146,7 +146,7 @@ class OutreachEventRecorder {
 
 	@EventListener
 	void on(EmailClicked event) {
-		activities.add(TimelineEntry
+		activities.addAtCommit(TimelineEntry
 			.of(event.tenantId(), event.smbId(), EMAIL_CLICKED,
 					"Clicked a link in " + quoted(event.campaignId()) + automated(event.machineGenerated()),
 					event.occurredAt())

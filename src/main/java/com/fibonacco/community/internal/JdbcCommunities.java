@@ -95,6 +95,18 @@ class JdbcCommunities implements Communities {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<CommunityRef> findBySlug(TenantId tenant, String slug) {
+		return jdbc
+			.sql("SELECT id, name, slug, state, timezone FROM communities WHERE tenant_id = :tenant AND slug = :slug")
+			.param("tenant", tenant.value())
+			.param("slug", slug)
+			.query((rs, row) -> new CommunityRef(new CommunityId(rs.getObject("id", UUID.class)), rs.getString("name"),
+					rs.getString("slug"), rs.getString("state"), ZoneId.of(rs.getString("timezone"))))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public long count(TenantId tenant) {
 		return jdbc.sql("SELECT count(*) FROM communities WHERE tenant_id = :tenant")
 			.param("tenant", tenant.value())

@@ -3,8 +3,13 @@ package com.fibonacco.engagement.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +25,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static com.fibonacco.engagement.internal.SignalType.*;
 
 /**
  * The real-time path: a signal is recorded once, then its SMB's scores, tier and
@@ -69,19 +76,45 @@ class EngagementScoring {
 	 */
 	@Transactional
 	boolean record(Incoming signal) {
+		return record(signal, clock.instant());
+	}
+
+	/**
+	 * Records the signal; when it is new and made by a person, rescores its SMB as of
+	 * {@code asOf}.
+	 * @return whether it was recorded now (false: a replay, or an unknown SMB)
+	 */
+	@Transactional
+	boolean record(Incoming signal, Instant asOf) {
+		return recordAll(signal.tenant(), signal.smb(), List.of(signal), asOf) == 1;
+	}
+
+	/**
+	 * Records signals of one SMB (a replayed history: those of one day) and, when any of
+	 * them is new and made by a person, rescores the SMB once as of {@code asOf}, moving
+	 * the last-activity columns of all of them.
+	 * @return how many were recorded now
+	 */
+	@Transactional
+	int recordAll(TenantId tenant, SmbId smb, List<Incoming> signals, Instant asOf) {
 		// Lock the SMB before the ledger insert: the insert's foreign key check takes a
-		// key
-		// share lock on the SMB's row, and two signals of one SMB that both took that
-		// first
-		// and then asked for the row lock would deadlock.
-		Optional<Current> locked = lock(signal.tenant(), signal.smb());
-		if (!ledger.append(signal)) {
-			return false;
+		// key share lock on the SMB's row, and two signals of one SMB that both took that
+		// first and then asked for the row lock would deadlock.
+		Optional<Current> locked = lock(tenant, smb);
+		List<Incoming> added = new ArrayList<>();
+		for (Incoming signal : signals) {
+			if (!signal.tenant().equals(tenant) || !signal.smb().equals(smb)) {
+				throw new IllegalArgumentException("a signal of another SMB among those of " + smb);
+			}
+			if (ledger.append(signal)) {
+				added.add(signal);
+			}
 		}
-		if (!signal.machineGenerated() && locked.isPresent()) {
-			rescore(signal.tenant(), signal.smb(), clock.instant(), signal, null, locked.get());
+		List<Incoming> scored = added.stream().filter(signal -> !signal.machineGenerated()).toList();
+		if (!scored.isEmpty() && locked.isPresent()) {
+			rescore(tenant, smb, asOf, scored.getLast(), null, locked.get(), scored);
 		}
-		return true;
+		return added.size();
 	}
 
 	/**
@@ -93,11 +126,16 @@ class EngagementScoring {
 	@Transactional
 	Optional<Result> rescore(TenantId tenant, SmbId smb, Instant asOf, @Nullable Incoming trigger,
 			@Nullable String reason) {
-		return lock(tenant, smb).map(current -> rescore(tenant, smb, asOf, trigger, reason, current));
+		return lock(tenant, smb).map(current -> rescore(tenant, smb, asOf, trigger, reason, current,
+				trigger == null ? List.of() : List.of(trigger)));
 	}
 
+	/**
+	 * @param trigger the (last) signal that caused it, named in the reasons
+	 * @param moved the signals whose last-activity columns move
+	 */
 	private Result rescore(TenantId tenant, SmbId smb, Instant asOf, @Nullable Incoming trigger,
-			@Nullable String reason, Current current) {
+			@Nullable String reason, Current current, List<Incoming> moved) {
 		ScoreModels.Both both = models.both(tenant);
 		ScoreModel model = both.engagement();
 		ScoreModel leadModel = both.lead();
@@ -108,7 +146,7 @@ class EngagementScoring {
 		Scorer.Score score = Scorer.score(model, signals, asOf);
 		Optional<Pin> pin = pins.active(tenant, smb, asOf);
 		int tier = pin.map(Pin::tier).orElse(score.tier());
-		update(tenant, smb, score.total(), tier, trigger);
+		update(tenant, smb, score.total(), tier, moved);
 
 		String cause = reason != null ? reason
 				: trigger != null ? "after " + Reasons.signal(trigger.type()) : "as signals aged";
@@ -177,26 +215,54 @@ class EngagementScoring {
 	 * {@code version} nor {@code updated_at} moves: they track edits of the record, and a
 	 * score moving must not make a user's edit stale.
 	 */
-	private void update(TenantId tenant, SmbId smb, int score, int tier, @Nullable Incoming trigger) {
-		String activity = trigger == null ? "" : switch (trigger.type()) {
-			case EMAIL_OPEN -> ", last_email_open = greatest(last_email_open, :at)";
-			case EMAIL_CLICK -> ", last_email_click = greatest(last_email_click, :at)";
-			case CONTENT_VIEW, CONTENT_COMPLETE -> ", last_content_view = greatest(last_content_view, :at)";
-			case APPROVAL -> ", last_approval = greatest(last_approval, :at), total_approvals = total_approvals + 1";
-			case MEETING_SCHEDULED -> ", total_meetings = total_meetings + 1";
-			default -> "";
-		};
-		var statement = jdbc
-			.sql("UPDATE smbs SET engagement_score = :score, engagement_tier = :tier" + activity
-					+ " WHERE tenant_id = :tenant AND id = :smb")
-			.param("tenant", tenant.value())
-			.param("smb", smb.value())
-			.param("score", score)
-			.param("tier", tier);
-		if (!activity.isEmpty()) {
-			statement = statement.param("at", Ledger.utc(trigger.occurredAt()));
+	private void update(TenantId tenant, SmbId smb, int score, int tier, List<Incoming> moved) {
+		StringBuilder activity = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		latest(moved, "last_email_open", activity, params, EMAIL_OPEN);
+		latest(moved, "last_email_click", activity, params, EMAIL_CLICK);
+		latest(moved, "last_content_view", activity, params, CONTENT_VIEW, CONTENT_COMPLETE);
+		latest(moved, "last_approval", activity, params, APPROVAL);
+		long approvals = moved.stream().filter(signal -> signal.type() == APPROVAL).count();
+		if (approvals > 0) {
+			activity.append(", total_approvals = total_approvals + :approvals");
+			params.put("approvals", approvals);
 		}
-		statement.update();
+		long meetings = moved.stream().filter(signal -> signal.type() == MEETING_SCHEDULED).count();
+		if (meetings > 0) {
+			activity.append(", total_meetings = total_meetings + :meetings");
+			params.put("meetings", meetings);
+		}
+		params.put("tenant", tenant.value());
+		params.put("smb", smb.value());
+		params.put("score", score);
+		params.put("tier", tier);
+		jdbc.sql("UPDATE smbs SET engagement_score = :score, engagement_tier = :tier" + activity
+				+ " WHERE tenant_id = :tenant AND id = :smb")
+			.params(params)
+			.update();
+	}
+
+	/**
+	 * {@code column = greatest(column, :column)} for the latest of the signals of these
+	 * types.
+	 */
+	private static void latest(List<Incoming> moved, String column, StringBuilder activity, Map<String, Object> params,
+			SignalType... types) {
+		Set<SignalType> wanted = Set.of(types);
+		moved.stream()
+			.filter(signal -> wanted.contains(signal.type()))
+			.map(Incoming::occurredAt)
+			.max(Comparator.naturalOrder())
+			.ifPresent(at -> {
+				activity.append(", ")
+					.append(column)
+					.append(" = greatest(")
+					.append(column)
+					.append(", :")
+					.append(column)
+					.append(")");
+				params.put(column, Ledger.utc(at));
+			});
 	}
 
 	private record Current(int score, int tier) {

@@ -1,7 +1,5 @@
 package com.fibonacco.engagement.internal;
 
-import java.util.Map;
-
 import com.fibonacco.approval.ApprovalSubmitted;
 import com.fibonacco.approval.UpsellAccepted;
 import com.fibonacco.content.ContentCompleted;
@@ -17,8 +15,6 @@ import com.fibonacco.messaging.RvmDropDelivered;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-
-import static com.fibonacco.engagement.internal.SignalType.*;
 
 /**
  * Turns the other modules' events into ledger signals. Each listener runs after its
@@ -38,85 +34,62 @@ class SignalListeners {
 
 	@ApplicationModuleListener
 	void on(EmailOpened event) {
-		scoring.record(new Incoming(event.tenantId(), event.smbId(), EMAIL_OPEN, event.emailEventId(),
-				event.occurredAt(), Map.of("campaign_id", event.campaignId()), event.machineGenerated()));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(EmailClicked event) {
-		scoring.record(new Incoming(event.tenantId(), event.smbId(), EMAIL_CLICK, event.emailEventId(),
-				event.occurredAt(), Map.of("campaign_id", event.campaignId()), event.machineGenerated()));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(EmailBounced event) {
-		scoring.record(new Incoming(event.tenantId(), event.smbId(), EMAIL_BOUNCE, event.emailEventId(),
-				event.occurredAt(), Map.of("bounce_type", event.bounceType()), false));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(EmailUnsubscribed event) {
-		scoring.record(
-				new Incoming(event.tenantId(), event.smbId(), UNSUBSCRIBE, event.unsubscribeId(), event.occurredAt()));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(RvmDropDelivered event) {
-		scoring.record(
-				new Incoming(event.tenantId(), event.smbId(), RVM_DELIVERED, event.rvmDropId(), event.occurredAt()));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(CallbackReceived event) {
-		if (event.smbId() != null) {
-			scoring.record(new Incoming(event.tenantId(), event.smbId(), CALLBACK, event.callbackId().value(),
-					event.occurredAt()));
-		}
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(ContentViewed event) {
-		if (event.smbId() != null) {
-			scoring.record(new Incoming(event.tenantId(), event.smbId(), CONTENT_VIEW, event.viewId().value(),
-					event.occurredAt(), Map.of("content_slug", event.contentSlug()), false));
-		}
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(ContentCompleted event) {
-		if (event.smbId() != null) {
-			scoring.record(new Incoming(event.tenantId(), event.smbId(), CONTENT_COMPLETE, event.viewId().value(),
-					event.occurredAt(), Map.of("content_slug", event.contentSlug()), false));
-		}
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(ApprovalSubmitted event) {
-		scoring.record(new Incoming(event.tenantId(), event.smbId(), APPROVAL, event.approvalId().value(),
-				event.occurredAt(), Map.of("service_type", event.serviceType()), false));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(UpsellAccepted event) {
-		// the resulting approval arrives as ApprovalSubmitted and scores as an approval;
-		// the acceptance itself is recorded for the ledger and custom rules
-		scoring
-			.record(new Incoming(event.tenantId(), event.smbId(), UPSELL_ACCEPTED, event.resultingApprovalId().value(),
-					event.occurredAt(), Map.of("service_type", event.upsellServiceType()), false));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(InboundEmailReceived event) {
-		if (event.smbId() != null) {
-			scoring.record(new Incoming(event.tenantId(), event.smbId(), INBOUND_REPLY, event.conversationId().value(),
-					event.occurredAt(), Map.of("intent", event.intent()), false));
-		}
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 	@ApplicationModuleListener
 	void on(MeetingScheduled event) {
-		scoring.record(new Incoming(event.tenantId(), event.smbId(), MEETING_SCHEDULED, event.meetingId(),
-				event.occurredAt()));
+		EventSignals.of(event).ifPresent(scoring::record);
 	}
 
 }

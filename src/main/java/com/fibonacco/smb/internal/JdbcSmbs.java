@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,6 +109,16 @@ class JdbcSmbs implements Smbs, ChannelEligibility {
 			.param("id", smb.value())
 			.query(Boolean.class)
 			.single();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<SmbId> findBySlug(TenantId tenant, String slug) {
+		return jdbc.sql("SELECT id FROM smbs WHERE tenant_id = :tenant AND slug = :slug AND deleted_at IS NULL")
+			.param("tenant", tenant.value())
+			.param("slug", slug)
+			.query((rs, row) -> new SmbId(rs.getObject("id", UUID.class)))
+			.optional();
 	}
 
 	@Override
