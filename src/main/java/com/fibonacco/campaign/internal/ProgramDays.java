@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,14 +145,22 @@ public class ProgramDays {
 			recipients.put(tenant, programs.recipients(tenant, smbs));
 			lookups.put(tenant, service.lookups(tenant, smbs));
 		});
-		List<Program> advanced = new ArrayList<>(due.size());
+		List<ProgramService.Due> advancing = new ArrayList<>(due.size());
 		for (Program program : due) {
 			Recipient recipient = recipients.get(program.tenant()).get(program.smb());
 			if (recipient == null) {
 				throw new IllegalStateException("program of a missing SMB " + program.smb());
 			}
-			advanced.add(recipient.deleted() ? program.cancel(now)
-					: service.advance(program, recipient, now, lookups.get(program.tenant())));
+			if (!recipient.deleted()) {
+				advancing.add(new ProgramService.Due(program, recipient, lookups.get(program.tenant())));
+			}
+		}
+		// the sends of the batch written together; a deleted SMB's program is cancelled
+		Iterator<Program> moved = service.advanceAll(advancing, now).iterator();
+		List<Program> advanced = new ArrayList<>(due.size());
+		for (Program program : due) {
+			advanced.add(recipients.get(program.tenant()).get(program.smb()).deleted() ? program.cancel(now)
+					: moved.next());
 		}
 		programs.saveAll(advanced, now);
 		return due.size();
