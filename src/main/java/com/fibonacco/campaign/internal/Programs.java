@@ -62,15 +62,27 @@ class Programs {
 	}
 
 	/**
-	 * Due programs of every tenant, locked; rows another process holds are skipped, so
-	 * two processes never advance the same program.
+	 * Due programs of every tenant, locked, each with its recipient ({@code null} when the
+	 * SMB or its community is missing) read in the same query; rows another process holds
+	 * are skipped, so two processes never advance the same program.
 	 */
-	List<Program> claimDue(Instant now, int limit) {
+	List<Claimed> claimDue(Instant now, int limit) {
 		return jdbc.sql("""
-				SELECT * FROM campaign_programs
-				 WHERE status IN ('scheduled', 'running') AND next_action_at <= :now
-				 ORDER BY next_action_at LIMIT :limit FOR UPDATE SKIP LOCKED
-				""").param("now", utc(now)).param("limit", limit).query(Programs::program).list();
+				SELECT p.*, r.* FROM campaign_programs p
+				  LEFT JOIN LATERAL (""" + RECIPIENTS + """
+				                     WHERE s.tenant_id = p.tenant_id AND s.id = p.smb_id) r ON true
+				 WHERE p.status IN ('scheduled', 'running') AND p.next_action_at <= :now
+				 ORDER BY p.next_action_at LIMIT :limit FOR UPDATE OF p SKIP LOCKED
+				""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query((rs, row) -> new Claimed(program(rs, row),
+					rs.getObject("id", UUID.class) == null ? null : recipient(rs, row)))
+			.list();
+	}
+
+	/** A claimed program and who it writes to. */
+	record Claimed(Program program, @Nullable Recipient recipient) {
 	}
 
 	void save(Program p, Instant now) {
