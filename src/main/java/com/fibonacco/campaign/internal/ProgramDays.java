@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,25 +134,36 @@ public class ProgramDays {
 	 * needs read for the whole batch, then every program advanced and saved together.
 	 */
 	private int advanceBatch(Instant now) {
-		List<Program> due = programs.claimDue(now, BATCH);
+		List<Programs.Claimed> claimed = programs.claimDue(now, BATCH);
+		List<Program> due = new ArrayList<>(claimed.size());
 		Map<TenantId, List<SmbId>> smbsByTenant = new LinkedHashMap<>();
-		for (Program program : due) {
-			smbsByTenant.computeIfAbsent(program.tenant(), t -> new ArrayList<>()).add(program.smb());
-		}
 		Map<TenantId, Map<SmbId, Recipient>> recipients = new HashMap<>();
+		for (Programs.Claimed claim : claimed) {
+			Program program = claim.program();
+			due.add(program);
+			smbsByTenant.computeIfAbsent(program.tenant(), t -> new ArrayList<>()).add(program.smb());
+			if (claim.recipient() != null) {
+				recipients.computeIfAbsent(program.tenant(), t -> new HashMap<>()).put(program.smb(), claim.recipient());
+			}
+		}
 		Map<TenantId, SendQueue.Lookups> lookups = new HashMap<>();
-		smbsByTenant.forEach((tenant, smbs) -> {
-			recipients.put(tenant, programs.recipients(tenant, smbs));
-			lookups.put(tenant, service.lookups(tenant, smbs));
-		});
-		List<Program> advanced = new ArrayList<>(due.size());
+		smbsByTenant.forEach((tenant, smbs) -> lookups.put(tenant, service.lookups(tenant, smbs)));
+		List<ProgramService.Due> advancing = new ArrayList<>(due.size());
 		for (Program program : due) {
-			Recipient recipient = recipients.get(program.tenant()).get(program.smb());
+			Recipient recipient = recipients.getOrDefault(program.tenant(), Map.of()).get(program.smb());
 			if (recipient == null) {
 				throw new IllegalStateException("program of a missing SMB " + program.smb());
 			}
-			advanced.add(recipient.deleted() ? program.cancel(now)
-					: service.advance(program, recipient, now, lookups.get(program.tenant())));
+			if (!recipient.deleted()) {
+				advancing.add(new ProgramService.Due(program, recipient, lookups.get(program.tenant())));
+			}
+		}
+		// the sends of the batch written together; a deleted SMB's program is cancelled
+		Iterator<Program> moved = service.advanceAll(advancing, now).iterator();
+		List<Program> advanced = new ArrayList<>(due.size());
+		for (Program program : due) {
+			advanced.add(recipients.get(program.tenant()).get(program.smb()).deleted() ? program.cancel(now)
+					: moved.next());
 		}
 		programs.saveAll(advanced, now);
 		return due.size();

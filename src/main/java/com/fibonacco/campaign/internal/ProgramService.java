@@ -3,6 +3,8 @@ package com.fibonacco.campaign.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -119,19 +121,64 @@ class ProgramService implements CampaignPrograms {
 	 * of every program day it reaches; the caller saves it.
 	 */
 	Program advance(Program program, Recipient recipient, Instant now) {
-		return advance(program, recipient, now, null);
-	}
-
-	/** {@link #advance}, with what the day scheduler read for its batch. */
-	Program advance(Program program, Recipient recipient, Instant now, SendQueue.@Nullable Lookups lookups) {
-		if (!Program.RUNNING.equals(program.status()) && !Program.SCHEDULED.equals(program.status())) {
+		if (!advances(program)) {
 			return program;
 		}
 		Program.Advance advance = program.advance(recipient.zone(), manifestDestiny.totalDays(), now);
 		for (DayReached reached : advance.days()) {
-			queue.queueDay(advance.program(), recipient, reached.day(), reached.date(), now, lookups);
+			queue.queueDay(advance.program(), recipient, reached.day(), reached.date(), now);
 		}
 		return advance.program();
+	}
+
+	/** A locked program of the day scheduler's batch, its recipient and its tenant's lookups. */
+	record Due(Program program, Recipient recipient, SendQueue.Lookups lookups) {
+	}
+
+	/**
+	 * {@link #advance} for a batch of the day scheduler (one program per SMB), with what
+	 * it read for the batch; the advanced programs in the order given, for the caller to
+	 * save. The sends are written round by round, one statement each: the first day each
+	 * program reached, then the second (a program catching up on missed days), and so on,
+	 * because the tier-frequency check of a day looks at the SMB's sends of the days before.
+	 */
+	List<Program> advanceAll(List<Due> due, Instant now) {
+		List<Program> advanced = new ArrayList<>(due.size());
+		List<Program.@Nullable Advance> advances = new ArrayList<>(due.size());
+		int rounds = 0;
+		for (Due d : due) {
+			if (!advances(d.program())) {
+				advanced.add(d.program());
+				advances.add(null);
+				continue;
+			}
+			Program.Advance advance = d.program().advance(d.recipient().zone(), manifestDestiny.totalDays(), now);
+			advanced.add(advance.program());
+			advances.add(advance);
+			rounds = Math.max(rounds, advance.days().size());
+		}
+		for (int round = 0; round < rounds; round++) {
+			List<SendQueue.Send> sends = new ArrayList<>();
+			for (int i = 0; i < due.size(); i++) {
+				Program.Advance advance = advances.get(i);
+				if (advance == null || advance.days().size() <= round) {
+					continue;
+				}
+				DayReached reached = advance.days().get(round);
+				Due d = due.get(i);
+				SendQueue.Send send = queue.decide(advance.program(), d.recipient(), reached.day(), reached.date(), now,
+						d.lookups());
+				if (send != null) {
+					sends.add(send);
+				}
+			}
+			queue.queueAll(sends, now);
+		}
+		return advanced;
+	}
+
+	private static boolean advances(Program program) {
+		return Program.RUNNING.equals(program.status()) || Program.SCHEDULED.equals(program.status());
 	}
 
 	/** The lookups of a batch of the day scheduler. */

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -61,15 +62,27 @@ class Programs {
 	}
 
 	/**
-	 * Due programs of every tenant, locked; rows another process holds are skipped, so
-	 * two processes never advance the same program.
+	 * Due programs of every tenant, locked, each with its recipient ({@code null} when the
+	 * SMB or its community is missing) read in the same query; rows another process holds
+	 * are skipped, so two processes never advance the same program.
 	 */
-	List<Program> claimDue(Instant now, int limit) {
+	List<Claimed> claimDue(Instant now, int limit) {
 		return jdbc.sql("""
-				SELECT * FROM campaign_programs
-				 WHERE status IN ('scheduled', 'running') AND next_action_at <= :now
-				 ORDER BY next_action_at LIMIT :limit FOR UPDATE SKIP LOCKED
-				""").param("now", utc(now)).param("limit", limit).query(Programs::program).list();
+				SELECT p.*, r.* FROM campaign_programs p
+				  LEFT JOIN LATERAL (""" + RECIPIENTS + """
+				                     WHERE s.tenant_id = p.tenant_id AND s.id = p.smb_id) r ON true
+				 WHERE p.status IN ('scheduled', 'running') AND p.next_action_at <= :now
+				 ORDER BY p.next_action_at LIMIT :limit FOR UPDATE OF p SKIP LOCKED
+				""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query((rs, row) -> new Claimed(program(rs, row),
+					rs.getObject("id", UUID.class) == null ? null : recipient(rs, row)))
+			.list();
+	}
+
+	/** A claimed program and who it writes to. */
+	record Claimed(Program program, @Nullable Recipient recipient) {
 	}
 
 	void save(Program p, Instant now) {
@@ -161,18 +174,32 @@ class Programs {
 			.param("now", utc(now))
 			.params(columnParams(columns))
 			.update();
+		// the mirror of what was just saved: the program's fields from the same arrays, the
+		// send of the latest program day and the next queued one in one pass over the SMB's
+		// sends (the sender moves sends on without touching the mirror, so they are read,
+		// not taken from this batch); a row whose mirror is unchanged is not rewritten (every
+		// smbs write maintains all its indexes)
 		jdbc.sql("""
-				UPDATE smbs s SET campaign_status = p.status, manifest_destiny_day = LEAST(p.day, 90),
-				  manifest_destiny_start_date = p.start_date,
-				  current_campaign_id = (SELECT x.campaign_id FROM campaign_sends x
-				                          WHERE x.tenant_id = p.tenant_id AND x.smb_id = p.smb_id
-				                          ORDER BY x.program_day DESC NULLS LAST LIMIT 1),
-				  next_scheduled_send = (SELECT min(x.scheduled_for) FROM campaign_sends x
-				                          WHERE x.tenant_id = p.tenant_id AND x.smb_id = p.smb_id AND x.status = 'queued'),
-				  version = s.version + 1, updated_at = :now
-				  FROM campaign_programs p, unnest(CAST(:tenants AS uuid[]), CAST(:smbs AS uuid[])) AS u(tenant_id, smb_id)
-				 WHERE p.tenant_id = u.tenant_id AND p.smb_id = u.smb_id AND s.tenant_id = u.tenant_id AND s.id = u.smb_id
-				""").param("now", utc(now)).param("tenants", columns[0]).param("smbs", columns[1]).update();
+				UPDATE smbs s SET campaign_status = m.status, manifest_destiny_day = m.day,
+				  manifest_destiny_start_date = m.start_date, current_campaign_id = m.current_campaign_id,
+				  next_scheduled_send = m.next_scheduled_send, version = s.version + 1, updated_at = :now
+				  FROM (SELECT u.tenant_id, u.smb_id, u.status, LEAST(u.day, 90) AS day, u.start_date, x.current_campaign_id,
+				               x.next_scheduled_send
+				          FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS text[]), CAST(:c3 AS int[]),
+				                      CAST(:c4 AS date[])) AS u(tenant_id, smb_id, status, day, start_date)
+				         CROSS JOIN LATERAL (
+				               SELECT (array_agg(x.campaign_id ORDER BY x.program_day DESC NULLS LAST))[1] AS current_campaign_id,
+				                      min(x.scheduled_for) FILTER (WHERE x.status = 'queued') AS next_scheduled_send
+				                 FROM campaign_sends x
+				                WHERE x.tenant_id = u.tenant_id AND x.smb_id = u.smb_id) x) m
+				 WHERE s.tenant_id = m.tenant_id AND s.id = m.smb_id
+				   AND (s.campaign_status, s.manifest_destiny_day, s.manifest_destiny_start_date, s.current_campaign_id,
+				        s.next_scheduled_send)
+				       IS DISTINCT FROM (m.status, m.day, m.start_date, m.current_campaign_id, m.next_scheduled_send)
+				""")
+			.param("now", utc(now))
+			.params(columnParams(Arrays.copyOf(columns, 5)))
+			.update();
 	}
 
 	private static Map<String, Object> columnParams(String[][] columns) {

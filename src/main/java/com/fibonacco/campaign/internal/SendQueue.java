@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,20 +129,33 @@ class SendQueue {
 
 	/** Queues (or skips) the campaign of {@code day}; nothing when the day has none. */
 	void queueDay(Program program, Recipient recipient, int day, LocalDate date, Instant now) {
-		queueDay(program, recipient, day, date, now, null);
+		Send send = decide(program, recipient, day, date, now, null);
+		if (send != null) {
+			queueAll(List.of(send), now);
+		}
 	}
 
 	/**
-	 * Queues (or skips) the campaign of {@code day}, with what {@code lookups} already
-	 * read when given.
+	 * One send of a program day, decided but not yet written: queued, or skipped with its
+	 * reason.
 	 */
-	void queueDay(Program program, Recipient recipient, int day, LocalDate date, Instant now,
+	record Send(TenantId tenant, SmbId smb, String campaignId, UUID id, String email, String subject,
+			Instant scheduledFor, @Nullable String skip, int day, @Nullable Lookups lookups) {
+	}
+
+	/**
+	 * Decides the send of the campaign of {@code day}: its time and subject, and whether
+	 * the SMB's channel eligibility and tier frequency let it be queued or it is skipped;
+	 * with what {@code lookups} already read when given. {@code null} when the day has no
+	 * campaign. Nothing is written: {@link #queueAll} does.
+	 */
+	@Nullable Send decide(Program program, Recipient recipient, int day, LocalDate date, Instant now,
 			@Nullable Lookups lookups) {
 		Campaign campaign = (lookups != null ? lookups.campaign(day)
 				: catalog.getCampaignForDay(program.tenant(), day))
 			.orElse(null);
 		if (campaign == null) {
-			return;
+			return null;
 		}
 		LocalTime sendTime = recipient.sendTime() != null ? recipient.sendTime() : properties.sendTimeLocal();
 		Instant at = date.atTime(sendTime).atZone(recipient.zone()).toInstant();
@@ -164,38 +178,69 @@ class SendQueue {
 						recipient.contactFirstName(), "community_name", recipient.communityName(), "sender_name",
 						email.fromName()),
 				false);
-		int inserted = jdbc
-			.sql("""
-					INSERT INTO campaign_sends (tenant_id, id, smb_id, campaign_id, email, subject, scheduled_for, message_id,
-					  status, skip_reason, program_day, created_at, updated_at)
-					VALUES (:tenant, :id, :smb, :campaign, :email, :subject, :scheduledFor, :messageId, :status, :skip, :day,
-					  :now, :now)
-					ON CONFLICT (tenant_id, smb_id, campaign_id, kind) DO NOTHING
-					""")
-			.param("tenant", program.tenant().value())
-			.param("id", id)
-			.param("smb", recipient.smb().value())
-			.param("campaign", campaign.id())
-			.param("email", recipient.email() == null ? "" : recipient.email())
-			.param("subject", subject)
-			.param("scheduledFor", Programs.utc(scheduledFor))
-			.param("messageId", messageId(id))
-			.param("status", skip == null ? "queued" : "skipped")
-			.param("skip", skip)
-			.param("day", day)
-			.param("now", Programs.utc(now))
-			.update();
-		if (lookups != null) {
-			if (inserted == 0) {
-				lookups.unknown.add(recipient.smb());
-			}
-			else if (skip == null) {
-				lookups.lastDay.merge(recipient.smb(), day, Math::max);
-			}
+		return new Send(program.tenant(), recipient.smb(), campaign.id(), id,
+				recipient.email() == null ? "" : recipient.email(), subject, scheduledFor, skip, day, lookups);
+	}
+
+	/**
+	 * Writes decided sends in one statement. A send whose (tenant, SMB, campaign, kind) is
+	 * already there is not written (the unique key keeps queueing idempotent); each queued
+	 * one that was written publishes {@link CampaignSendQueued}, in the order given. The
+	 * sends must be of different SMBs, or of days whose decisions did not depend on each
+	 * other: the tier-frequency check of a day looks at the sends written before it.
+	 */
+	void queueAll(List<Send> sends, Instant now) {
+		if (sends.isEmpty()) {
+			return;
 		}
-		if (inserted == 1 && skip == null) {
-			events.publishEvent(new CampaignSendQueued(program.tenant(), new CampaignSendId(id), recipient.smb(),
-					campaign.id(), scheduledFor));
+		int n = sends.size();
+		String[][] columns = new String[11][n];
+		for (int i = 0; i < n; i++) {
+			Send send = sends.get(i);
+			columns[0][i] = send.tenant().value().toString();
+			columns[1][i] = send.id().toString();
+			columns[2][i] = send.smb().value().toString();
+			columns[3][i] = send.campaignId();
+			columns[4][i] = send.email();
+			columns[5][i] = send.subject();
+			columns[6][i] = send.scheduledFor().toString();
+			columns[7][i] = messageId(send.id());
+			columns[8][i] = send.skip() == null ? "queued" : "skipped";
+			columns[9][i] = send.skip();
+			columns[10][i] = Integer.toString(send.day());
+		}
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < columns.length; i++) {
+			params.put("c" + i, columns[i]);
+		}
+		Set<UUID> inserted = new HashSet<>(jdbc.sql("""
+				INSERT INTO campaign_sends (tenant_id, id, smb_id, campaign_id, email, subject, scheduled_for, message_id,
+				  status, skip_reason, program_day, created_at, updated_at)
+				SELECT u.tenant_id, u.id, u.smb_id, u.campaign_id, u.email, u.subject, u.scheduled_for, u.message_id,
+				       u.status, u.skip_reason, u.program_day, :now, :now
+				  FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS uuid[]), CAST(:c3 AS text[]),
+				              CAST(:c4 AS text[]), CAST(:c5 AS text[]), CAST(:c6 AS timestamptz[]), CAST(:c7 AS text[]),
+				              CAST(:c8 AS text[]), CAST(:c9 AS text[]), CAST(:c10 AS int[]))
+				    AS u(tenant_id, id, smb_id, campaign_id, email, subject, scheduled_for, message_id, status,
+				         skip_reason, program_day)
+				ON CONFLICT (tenant_id, smb_id, campaign_id, kind) DO NOTHING
+				RETURNING id
+				""").param("now", Programs.utc(now)).params(params).query((rs, row) -> rs.getObject(1, UUID.class)).list());
+		for (Send send : sends) {
+			boolean written = inserted.contains(send.id());
+			Lookups lookups = send.lookups();
+			if (lookups != null) {
+				if (!written) {
+					lookups.unknown.add(send.smb());
+				}
+				else if (send.skip() == null) {
+					lookups.lastDay.merge(send.smb(), send.day(), Math::max);
+				}
+			}
+			if (written && send.skip() == null) {
+				events.publishEvent(new CampaignSendQueued(send.tenant(), new CampaignSendId(send.id()), send.smb(),
+						send.campaignId(), send.scheduledFor()));
+			}
 		}
 	}
 
