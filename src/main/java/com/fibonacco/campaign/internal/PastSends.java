@@ -196,7 +196,7 @@ class PastSends implements CampaignHistory {
 				    AS r(id uuid, campaign_id text, subject text, sent_at timestamptz, message_id text, status text,
 				         program_day int, opened_at timestamptz, clicked_at timestamptz, open_count int,
 				         click_count int, updated_at timestamptz)
-				ON CONFLICT (tenant_id, smb_id, campaign_id) DO NOTHING
+				ON CONFLICT (tenant_id, smb_id, campaign_id, kind) DO NOTHING
 				RETURNING id
 				""")
 			.param("tenant", tenant.value())
