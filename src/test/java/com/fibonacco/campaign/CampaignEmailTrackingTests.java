@@ -202,6 +202,47 @@ class CampaignEmailTrackingTests {
 	}
 
 	@Test
+	void concurrentOpensAndClicksAreEachRecordedOnceAndCountedExactly() throws Exception {
+		String html = startAndDeliver().at("/body_html").asString();
+		String open = link(html, "o");
+		String click = links(html, "c").get(0);
+		// clicks within the machine-click window of the send would count as a scanner's
+		jdbc.sql("UPDATE campaign_sends SET sent_at = sent_at - interval '1 hour' WHERE tenant_id = :t AND smb_id = :s")
+			.param("t", tenant.id())
+			.param("s", smb.value())
+			.update();
+		int each = 60;
+		List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+		for (int i = 0; i < each; i++) {
+			for (String path : List.of(open, click)) {
+				answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+					.header("User-Agent", BROWSER)
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray()));
+			}
+		}
+		for (var answer : answers) {
+			assertThat(answer.get().statusCode()).isIn(200, 302);
+		}
+
+		// every answered hit is already committed: nothing to wait for
+		JsonNode send = sends().at("/0");
+		assertThat(send.at("/open_count").asInt()).isEqualTo(each);
+		assertThat(send.at("/click_count").asInt()).isEqualTo(each);
+		assertThat(send.at("/status").asString()).isEqualTo("clicked");
+		assertThat(send.at("/events").findValuesAsString("event_type").stream().filter("open"::equals).count())
+			.isEqualTo(each);
+		assertThat(send.at("/events").findValuesAsString("event_type").stream().filter("click"::equals).count())
+			.isEqualTo(each);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM activities
+				 WHERE tenant_id = :t AND smb_id = :s AND activity_type IN ('email_opened', 'email_clicked')
+				""").param("t", tenant.id()).param("s", smb.value()).query(Long.class).single())
+			.as("one timeline entry per hit")
+			.isEqualTo(2L * each);
+	}
+
+	@Test
 	void aForgedOrAlteredTokenRecordsNothingAndNeverRedirects() throws Exception {
 		String html = startAndDeliver().at("/body_html").asString();
 		String click = links(html, "c").get(0);

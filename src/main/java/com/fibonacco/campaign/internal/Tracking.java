@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import com.fibonacco.campaign.CampaignProperties;
 import com.fibonacco.campaign.internal.TrackingTokens.Kind;
 import com.fibonacco.campaign.internal.TrackingTokens.Token;
 import com.fibonacco.messaging.EmailClicked;
@@ -25,10 +24,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the tracking endpoints record: opens and clicks land in {@code email_events} and
- * on the send's counters and publish EmailOpened/EmailClicked (machine traffic flagged,
- * not counted); an unsubscribe turns email opt-in off, suppresses the address and
- * publishes EmailUnsubscribed, once. Nothing is recorded for a token that doesn't verify.
+ * What the email provider's open and click reports and the unsubscribe link record:
+ * opens and clicks land in {@code email_events} and on the send's counters and publish
+ * EmailOpened/EmailClicked (machine traffic flagged, not counted); an unsubscribe turns
+ * email opt-in off, suppresses the address and publishes EmailUnsubscribed, once.
+ * Nothing is recorded for a token that doesn't verify. The open pixel and click
+ * redirects record theirs in groups ({@link TrackingHits}).
  */
 @Service
 class Tracking {
@@ -39,18 +40,15 @@ class Tracking {
 
 	private final ChannelEligibility eligibility;
 
-	private final CampaignProperties properties;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Tracking(TrackingTokens tokens, JdbcClient jdbc, ChannelEligibility eligibility, CampaignProperties properties,
+	Tracking(TrackingTokens tokens, JdbcClient jdbc, ChannelEligibility eligibility,
 			ApplicationEventPublisher events, Clock clock) {
 		this.tokens = tokens;
 		this.jdbc = jdbc;
 		this.eligibility = eligibility;
-		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -62,13 +60,6 @@ class Tracking {
 	/** The send a token of this kind names, when the token verifies. */
 	Optional<Send> send(String token, Kind kind) {
 		return tokens.verify(token, kind).flatMap(this::send);
-	}
-
-	@Transactional
-	void open(String token, @Nullable String userAgent, @Nullable String ip) {
-		send(token, Kind.OPEN).ifPresent(send -> {
-			recordOpen(send, MachineTraffic.agent(userAgent), userAgent, ip, clock.instant(), null, null);
-		});
 	}
 
 	/**
@@ -95,33 +86,6 @@ class Tracking {
 			.param("id", send.id())
 			.update();
 		events.publishEvent(new EmailOpened(send.tenant(), event, send.id(), send.smb(), send.campaignId(), machine, at));
-	}
-
-	/** Records the click and answers the stored destination; empty for a bad token. */
-	@Transactional
-	Optional<String> click(String token, @Nullable String userAgent, @Nullable String ip) {
-		Optional<Token> verified = tokens.verify(token, Kind.CLICK);
-		if (verified.isEmpty() || verified.get().link() == null) {
-			return Optional.empty();
-		}
-		Token t = verified.get();
-		Optional<Send> found = send(t);
-		Optional<String> url = jdbc.sql(
-				"SELECT url FROM campaign_links WHERE tenant_id = :tenant AND campaign_send_id = :send AND name = :name")
-			.param("tenant", t.tenant().value())
-			.param("send", t.sendId())
-			.param("name", t.link())
-			.query(String.class)
-			.optional();
-		if (found.isEmpty() || url.isEmpty()) {
-			return Optional.empty();
-		}
-		Send send = found.get();
-		Instant now = clock.instant();
-		recordClick(send, url.get(),
-				MachineTraffic.click(userAgent, send.sentAt(), now, properties.machineClickWindow()), userAgent, ip,
-				now, null, null);
-		return url;
 	}
 
 	/**

@@ -39,15 +39,18 @@ class TrackingController {
 
 	private final Tracking tracking;
 
-	TrackingController(Tracking tracking) {
+	private final TrackingHits hits;
+
+	TrackingController(Tracking tracking, TrackingHits hits) {
 		this.tracking = tracking;
+		this.hits = hits;
 	}
 
 	@GetMapping("/o/{token}")
 	@Operation(summary = "Open pixel", description = "Always a 1×1 GIF; records the open when the token verifies.")
 	ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
 		try {
-			tracking.open(token, userAgent(request), request.getRemoteAddr());
+			hits.open(token, userAgent(request), request.getRemoteAddr());
 		}
 		catch (RuntimeException ex) {
 			// the image is answered whatever happened to the bookkeeping
@@ -63,7 +66,7 @@ class TrackingController {
 	@GetMapping("/c/{token}")
 	@Operation(summary = "Click redirect", description = "302 to the stored destination; 404 for a bad token.")
 	ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
-		return tracking.click(token, userAgent(request), request.getRemoteAddr())
+		return hits.click(token, userAgent(request), request.getRemoteAddr())
 			.map(url -> ResponseEntity.status(HttpStatus.FOUND)
 				.location(URI.create(url))
 				.cacheControl(CacheControl.noStore())
