@@ -243,6 +243,29 @@ class CampaignEmailTrackingTests {
 	}
 
 	@Test
+	void aLinkCheckersHeadIsAMachineHitAndOtherMethodsAreNotTracked() throws Exception {
+		String html = startAndDeliver().at("/body_html").asString();
+		String open = link(html, "o");
+		String click = links(html, "c").get(0);
+
+		HttpResponse<byte[]> head = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + click))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.header("User-Agent", BROWSER)
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(head.statusCode()).isEqualTo(302);
+		assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
+		HttpResponse<byte[]> post = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + open))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(post.statusCode()).isEqualTo(405);
+
+		JsonNode send = sends().at("/0");
+		assertThat(send.at("/machine_click_count").asInt()).isEqualTo(1);
+		assertThat(send.at("/click_count").asInt()).isZero();
+		assertThat(send.at("/machine_open_count").asInt() + send.at("/open_count").asInt()).isZero();
+	}
+
+	@Test
 	void aForgedOrAlteredTokenRecordsNothingAndNeverRedirects() throws Exception {
 		String html = startAndDeliver().at("/body_html").asString();
 		String click = links(html, "c").get(0);

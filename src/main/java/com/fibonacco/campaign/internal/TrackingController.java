@@ -1,10 +1,7 @@
 package com.fibonacco.campaign.internal;
 
-import java.net.URI;
-import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import com.fibonacco.campaign.internal.TrackingTokens.Kind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,57 +19,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public tracking endpoints of campaign email, each carrying an opaque signed token:
- * the open pixel (always the image), click redirects (only to destinations we stored),
- * and unsubscribe: a GET shows a confirmation form and never unsubscribes; the POST (the
- * form, or a mail client's RFC 8058 one-click) unsubscribes, idempotently.
+ * The unsubscribe link of campaign email, carrying an opaque signed token: a GET shows a
+ * confirmation form and never unsubscribes; the POST (the form, or a mail client's
+ * RFC 8058 one-click) unsubscribes, idempotently. The open pixel and click redirects are
+ * answered before the filter chain, by {@link TrackingHitFilter}.
  */
 @RestController
 @RequestMapping("/t")
-@Tag(name = "Tracking", description = "Public open/click/unsubscribe links of campaign email")
+@Tag(name = "Tracking", description = "The public unsubscribe link of campaign email (open pixel and click redirects: see the README)")
 class TrackingController {
-
-	private static final byte[] PIXEL = Base64.getDecoder()
-		.decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
 	private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
 
 	private final Tracking tracking;
 
-	private final TrackingHits hits;
-
-	TrackingController(Tracking tracking, TrackingHits hits) {
+	TrackingController(Tracking tracking) {
 		this.tracking = tracking;
-		this.hits = hits;
-	}
-
-	@GetMapping("/o/{token}")
-	@Operation(summary = "Open pixel", description = "Always a 1×1 GIF; records the open when the token verifies.")
-	ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
-		try {
-			hits.open(token, userAgent(request), request.getRemoteAddr());
-		}
-		catch (RuntimeException ex) {
-			// the image is answered whatever happened to the bookkeeping
-			org.slf4j.LoggerFactory.getLogger(TrackingController.class).warn("Open not recorded", ex);
-		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_GIF)
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.PRAGMA, "no-cache")
-			.body(PIXEL);
-	}
-
-	@GetMapping("/c/{token}")
-	@Operation(summary = "Click redirect", description = "302 to the stored destination; 404 for a bad token.")
-	ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
-		return hits.click(token, userAgent(request), request.getRemoteAddr())
-			.map(url -> ResponseEntity.status(HttpStatus.FOUND)
-				.location(URI.create(url))
-				.cacheControl(CacheControl.noStore())
-				.header("Referrer-Policy", "no-referrer")
-				.<String>body(null))
-			.orElseGet(TrackingController::notFound);
 	}
 
 	@GetMapping("/u/{token}")
@@ -97,14 +59,6 @@ class TrackingController {
 			.orElseGet(TrackingController::notFound);
 	}
 
-	/**
-	 * The user agent, except for a HEAD request: only link checkers send those, so it
-	 * counts as a machine's (no user agent).
-	 */
-	private static @Nullable String userAgent(HttpServletRequest request) {
-		return "HEAD".equals(request.getMethod()) ? null : request.getHeader(HttpHeaders.USER_AGENT);
-	}
-
 	private static ResponseEntity<String> notFound() {
 		return page("Link not found", "<p>This link is not valid.</p>", HttpStatus.NOT_FOUND);
 	}
@@ -115,10 +69,15 @@ class TrackingController {
 			.cacheControl(CacheControl.noStore())
 			.header("Referrer-Policy", "no-referrer")
 			.header("X-Robots-Tag", "noindex")
-			.body("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+			.body(html(title, body));
+	}
+
+	/** A small page of the tracking links: a confirmation, a result, an error. */
+	static String html(String title, String body) {
+		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
 					+ "content=\"width=device-width\"><title>" + title + "</title></head><body style=\"font-family:"
 					+ "Arial,sans-serif;max-width:480px;margin:48px auto;padding:0 16px\"><h1>" + title + "</h1>" + body
-					+ "</body></html>");
+					+ "</body></html>";
 	}
 
 }
