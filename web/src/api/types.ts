@@ -296,6 +296,8 @@ export interface EmailEvent {
 export interface CampaignSend {
   id: string
   campaign_id: string
+  /** 'program': the day's email; 'rvm_followup': the email that follows a voicemail drop. */
+  kind: 'program' | 'rvm_followup'
   program_day: number | null
   status: string
   skip_reason: string | null
@@ -315,9 +317,26 @@ export interface CampaignSend {
   events: EmailEvent[]
 }
 
+/** A ringless voicemail drop of the program (the follow-up of an unopened email). */
+export interface VoicemailDrop {
+  id: string
+  campaign_send_id: string | null
+  status: string
+  phone: string
+  scheduled_for: string | null
+  sent_at: string | null
+  delivered_at: string | null
+  attempts: number
+  last_error: string | null
+  callback_received: boolean
+  callback_at: string | null
+}
+
 export interface ProgramWithSends {
   program: Program
   sends: CampaignSend[]
+  /** Absent from servers that predate voicemail follow-ups. */
+  voicemails?: VoicemailDrop[]
 }
 
 /** A campaign of the catalog (GET /campaigns). */

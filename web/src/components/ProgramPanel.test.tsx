@@ -22,7 +22,7 @@ const running = program({
 
 const sends = [
   {
-    id: 'send1', campaign_id: 'HOOK-001', program_day: 1, status: 'sent', skip_reason: null, email: 'ana@blueridge.example',
+    id: 'send1', campaign_id: 'HOOK-001', kind: 'program', program_day: 1, status: 'sent', skip_reason: null, email: 'ana@blueridge.example',
     subject: 'Ana, what do customers see when they search for Blue Ridge Bakery?', scheduled_for: '2026-11-19T15:00:00Z',
     sent_at: '2026-11-19T15:00:04Z', message_id: '<m1@fibonacco>', opened_at: '2026-11-19T16:02:00Z', clicked_at: null,
     open_count: 1, click_count: 0, machine_open_count: 1, machine_click_count: 0, unsubscribed_at: null, attempts: 1,
@@ -33,7 +33,7 @@ const sends = [
     ],
   },
   {
-    id: 'send2', campaign_id: 'EDU-001', program_day: 2, status: 'skipped', skip_reason: 'tier_frequency', email: 'ana@blueridge.example',
+    id: 'send2', campaign_id: 'EDU-001', kind: 'program', program_day: 2, status: 'skipped', skip_reason: 'tier_frequency', email: 'ana@blueridge.example',
     subject: 'Three photos that sell', scheduled_for: null, sent_at: null, message_id: null, opened_at: null, clicked_at: null,
     open_count: 0, click_count: 0, machine_open_count: 0, machine_click_count: 0, unsubscribed_at: null, attempts: 0, events: [],
   },
@@ -74,6 +74,26 @@ describe('program panel', () => {
     expect(within(list).getByText('(Tier frequency)')).toBeInTheDocument()
     await userEvent.click(within(list).getByText('3 events'))
     expect(within(list).getByText('machine (not counted)', { exact: false })).toBeVisible()
+  })
+
+  it('shows the voicemail follow-ups and marks the email that follows a drop', async () => {
+    const followUp = { ...sends[0], id: 'send3', campaign_id: 'HOOK-001', kind: 'rvm_followup', program_day: null, events: [] }
+    const voicemails = [
+      {
+        id: 'd1', campaign_send_id: 'send1', status: 'delivered', phone: '+15405550100', scheduled_for: '2026-11-20T15:00:00Z',
+        sent_at: '2026-11-20T15:00:02Z', delivered_at: '2026-11-20T15:01:00Z', attempts: 1, last_error: null,
+        callback_received: true, callback_at: '2026-11-20T17:30:00Z',
+      },
+    ]
+    mockApi({
+      'GET /api/v1/auth/me': { data: ME.admin, meta: {} },
+      'GET /api/v1/smbs/s1/campaigns': { data: { program: running, sends: [...sends, followUp], voicemails }, meta: {} },
+    })
+    renderPage(<ProgramPanel smbId="s1" />)
+    const drops = await screen.findByTestId('program-voicemails')
+    expect(within(drops).getByText('to +15405550100')).toBeInTheDocument()
+    expect(within(drops).getByText(/delivered .* · called back/)).toBeInTheDocument()
+    expect(within(screen.getByTestId('program-sends')).getAllByText('voicemail follow-up')).toHaveLength(1)
   })
 
   it('requires a reason to pause and sends it', async () => {

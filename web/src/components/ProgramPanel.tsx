@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
 import { ApiError, api } from '../api/client'
-import type { CampaignSend, Program, ProgramWithSends } from '../api/types'
+import type { CampaignSend, Program, ProgramWithSends, VoicemailDrop } from '../api/types'
 import { Permission, useAuth } from '../auth'
 import { date, dateTime, isoDay, label } from '../format'
 import { useLoad } from '../hooks'
@@ -109,7 +109,7 @@ export function ProgramPanel({ smbId, onChange }: { smbId: string; onChange?: (p
     <div className="card program" aria-labelledby="program-heading">
       <h2 id="program-heading">90-day program</h2>
       <Async state={state} label="Loading the program…">
-        {({ program, sends }) => {
+        {({ program, sends, voicemails = [] }) => {
           const legal = legalMoves(program.campaign_status)
           const button = (which: Move, text: string, onClick: () => void, className = 'secondary small') => (
             <button
@@ -198,6 +198,12 @@ export function ProgramPanel({ smbId, onChange }: { smbId: string; onChange?: (p
               ) : (
                 <SendList sends={sends} />
               )}
+              {voicemails.length > 0 && (
+                <>
+                  <h3>Voicemails</h3>
+                  <VoicemailList drops={voicemails} />
+                </>
+              )}
             </>
           )
         }}
@@ -263,6 +269,33 @@ function ProgramState({ program }: { program: Program }) {
   )
 }
 
+function VoicemailList({ drops }: { drops: VoicemailDrop[] }) {
+  return (
+    <ul className="sends" data-testid="program-voicemails">
+      {drops.map((d) => (
+        <li key={d.id} className={`send send-${d.status}`}>
+          <div className="send-head">
+            <span className={`badge send-status send-status-${d.status}`}>{label(d.status)}</span>
+            <span>to {d.phone}</span>
+          </div>
+          <div className="muted small">
+            {d.delivered_at
+              ? `delivered ${dateTime(d.delivered_at)}`
+              : d.sent_at
+                ? `dropped ${dateTime(d.sent_at)}`
+                : d.scheduled_for
+                  ? `for ${dateTime(d.scheduled_for)}`
+                  : 'not scheduled'}
+            {d.callback_received && ` · called back${d.callback_at ? ` ${dateTime(d.callback_at)}` : ''}`}
+            {d.attempts > 1 && ` · ${d.attempts} attempts`}
+            {d.last_error && ` · ${d.last_error}`}
+          </div>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 function SendList({ sends }: { sends: CampaignSend[] }) {
   return (
     <ul className="sends" data-testid="program-sends">
@@ -271,6 +304,7 @@ function SendList({ sends }: { sends: CampaignSend[] }) {
           <div className="send-head">
             <span className="send-day">{s.program_day !== null ? `Day ${s.program_day}` : '—'}</span>
             <Link to={`/campaigns/${s.campaign_id}`}>{s.campaign_id}</Link>
+            {s.kind === 'rvm_followup' && <span className="badge">voicemail follow-up</span>}
             <span className={`badge send-status send-status-${s.status}`}>{label(s.status)}</span>
             {s.skip_reason && <span className="muted small">({label(s.skip_reason)})</span>}
           </div>
