@@ -101,6 +101,25 @@ class SmbSearchMatchTests {
 	}
 
 	@Test
+	void aSearchSortedDescendingPagesThroughEveryMatchInReverse() {
+		assertThat(names(list("search=bak&sort=-business_name"))).containsExactly("Sunrise Bakery Cafe",
+				"Main Street Bakery", "Baker Law Offices");
+		List<String> walked = new ArrayList<>();
+		String cursor = null;
+		do {
+			Http.Response page = list("search=bak&sort=-business_name&per_page=2&include_total=false"
+					+ (cursor == null ? "" : "&cursor=" + cursor));
+			walked.addAll(names(page));
+			JsonNode next = page.json().at("/meta/next_cursor");
+			cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+		}
+		while (cursor != null);
+		assertThat(walked).containsExactly("Sunrise Bakery Cafe", "Main Street Bakery", "Baker Law Offices");
+		// without a sort, relevance: the exact words first
+		assertThat(names(list("search=bakery%20cafe"))).containsExactly("Sunrise Bakery Cafe");
+	}
+
+	@Test
 	void aBulkUpdateSelectsTheSmbsTheListShows() {
 		Http.Response contains = tenant.admin()
 			.post("/api/v1/smbs/bulk-update",
