@@ -96,10 +96,10 @@ public final class ListSearchBench {
 	 * {@code engagement_tier=2&search=word&sort=business_name&per_page=50} (filter from
 	 * SmbListQuery.buildFilter/search; parameters in the same order).
 	 */
-	static final String SEARCH_SQL = "SELECT " + LIST_COLUMNS + " FROM (SELECT m.id, m.sort_value FROM"
-			+ " (SELECT s.id, lower(s.business_name) AS sort_value FROM smbs s WHERE s.tenant_id = ?"
+	static final String SEARCH_SQL = "SELECT " + LIST_COLUMNS + " FROM (SELECT m.tenant_id, m.id, m.sort_value FROM"
+			+ " (SELECT s.tenant_id, s.id, lower(s.business_name) AS sort_value FROM smbs s WHERE s.tenant_id = ?"
 			+ " AND s.deleted_at IS NULL AND s.engagement_tier IN (?) AND " + SEARCH_PREDICATE + " OFFSET 0) m"
-			+ " ORDER BY m.sort_value, m.id LIMIT ? OFFSET ?) m JOIN smbs s ON s.id = m.id ORDER BY m.sort_value, m.id";
+			+ " ORDER BY m.sort_value, m.id LIMIT ? OFFSET ?) m JOIN smbs s ON s.tenant_id = m.tenant_id AND s.id = m.id ORDER BY m.sort_value, m.id";
 
 	/**
 	 * The baseline: the same page as one pass over the table and a top-50 sort, the best
@@ -491,9 +491,9 @@ public final class ListSearchBench {
 		StringBuilder text = new StringBuilder();
 		String word = SEARCH_WORDS.get(0);
 		String from = " FROM smbs s WHERE s.tenant_id = ? AND s.deleted_at IS NULL AND s.engagement_tier IN (?) AND ";
-		String page = "SELECT s.id, s.business_name FROM (SELECT m.id, m.sort_value FROM"
-				+ " (SELECT s.id, lower(s.business_name) AS sort_value" + from + SEARCH_PREDICATE
-				+ " OFFSET 0) m ORDER BY m.sort_value, m.id LIMIT 51 OFFSET 0) m JOIN smbs s ON s.id = m.id"
+		String page = "SELECT s.id, s.business_name FROM (SELECT m.tenant_id, m.id, m.sort_value FROM"
+				+ " (SELECT s.tenant_id, s.id, lower(s.business_name) AS sort_value" + from + SEARCH_PREDICATE
+				+ " OFFSET 0) m ORDER BY m.sort_value, m.id LIMIT 51 OFFSET 0) m JOIN smbs s ON s.tenant_id = m.tenant_id AND s.id = m.id"
 				+ " ORDER BY m.sort_value, m.id";
 		String onePass = "SELECT s.id, s.business_name" + from + SEARCH_PREDICATE
 				+ " ORDER BY lower(s.business_name), s.id LIMIT 51 OFFSET 0";

@@ -279,9 +279,9 @@ class SmbService {
 			String order = relevance ? " ORDER BY m.rank DESC, m.sort_value, m.id"
 					: " ORDER BY m.sort_value" + direction + ", m.id" + direction;
 			String sortValue = relevance ? "lower(s.business_name)" : sort.key().sql;
-			sql.append(" FROM (SELECT m.id, m.sort_value")
+			sql.append(" FROM (SELECT m.tenant_id, m.id, m.sort_value")
 				.append(relevance ? ", m.rank" : "")
-				.append(" FROM (SELECT s.id, ")
+				.append(" FROM (SELECT s.tenant_id, s.id, ")
 				.append(sortValue)
 				.append(" AS sort_value")
 				.append(relevance ? ", ts_rank(s.search_vector, CAST(:searchRank AS tsquery)) AS rank" : "")
@@ -290,7 +290,7 @@ class SmbService {
 				.append(" OFFSET 0) m")
 				.append(order)
 				.append(limit)
-				.append(") m JOIN smbs s ON s.id = m.id")
+				.append(") m JOIN smbs s ON s.tenant_id = m.tenant_id AND s.id = m.id")
 				.append(order);
 			return new ArrayList<>(records.list(sql.toString(), sqlParams));
 		}
