@@ -17,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -147,32 +148,36 @@ class Transports {
 
 		@Override
 		public void send(OutboundEmail email) {
-			MimeMessage message;
-			try {
-				message = mime(sender.createMimeMessage(), email);
-			}
-			catch (MessagingException | UnsupportedEncodingException ex) {
-				throw new EmailDeliveryException("the message could not be built: " + ex.getMessage(), true, ex);
-			}
 			if (!(sender instanceof JavaMailSenderImpl impl)) {
 				try {
-					sender.send(message);
+					sender.send(build(email, false));
 					return;
 				}
 				catch (MailException ex) {
 					throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
 				}
 			}
-			Transport transport = null;
+			Transport transport;
 			try {
 				transport = borrow(impl);
+			}
+			catch (MessagingException ex) {
+				throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
+			}
+			MimeMessage message;
+			try {
+				message = build(email, acceptsEightBit(transport));
+			}
+			catch (EmailDeliveryException ex) {
+				idle.offer(new Pooled(transport, System.nanoTime()));
+				throw ex;
+			}
+			try {
 				transport.sendMessage(message, message.getAllRecipients());
 				idle.offer(new Pooled(transport, System.nanoTime()));
 			}
 			catch (SendFailedException ex) {
-				if (transport != null) {
-					idle.offer(new Pooled(transport, System.nanoTime()));
-				}
+				idle.offer(new Pooled(transport, System.nanoTime()));
 				boolean permanent = ex.getInvalidAddresses() != null && ex.getInvalidAddresses().length > 0;
 				throw new EmailDeliveryException("SMTP refused the message: " + ex.getMessage(), permanent, ex);
 			}
@@ -180,6 +185,24 @@ class Transports {
 				close(transport);
 				throw new EmailDeliveryException("SMTP failed: " + ex.getMessage(), false, ex);
 			}
+		}
+
+		private MimeMessage build(OutboundEmail email, boolean eightBit) {
+			try {
+				return mime(sender.createMimeMessage(), email, eightBit);
+			}
+			catch (MessagingException | UnsupportedEncodingException ex) {
+				throw new EmailDeliveryException("the message could not be built: " + ex.getMessage(), true, ex);
+			}
+		}
+
+		/**
+		 * Whether the server takes 8-bit bodies (RFC 6152). Then the bodies go as they
+		 * are instead of through Jakarta Mail's quoted-printable encoder, which works a
+		 * byte at a time through three streams and was a quarter of the sender's CPU.
+		 */
+		private static boolean acceptsEightBit(Transport transport) {
+			return transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
 		}
 
 		private Transport borrow(JavaMailSenderImpl impl) throws MessagingException {
@@ -216,6 +239,15 @@ class Transports {
 	 */
 	static MimeMessage mime(MimeMessage message, OutboundEmail email)
 			throws MessagingException, UnsupportedEncodingException {
+		return mime(message, email, false);
+	}
+
+	/**
+	 * @param eightBit whether the bodies may go as 8-bit text (the server said 8BITMIME);
+	 * a body that may not ({@link #eightBitSafe}) is encoded all the same
+	 */
+	static MimeMessage mime(MimeMessage message, OutboundEmail email, boolean eightBit)
+			throws MessagingException, UnsupportedEncodingException {
 		message.setFrom(new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
 		message.setReplyTo(InternetAddress.parse(email.replyTo()));
 		message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
@@ -225,6 +257,11 @@ class Transports {
 		text.setText(email.text(), StandardCharsets.UTF_8.name());
 		MimeBodyPart html = new MimeBodyPart();
 		html.setContent(email.html(), "text/html; charset=UTF-8");
+		if (eightBit && eightBitSafe(email.text()) && eightBitSafe(email.html())) {
+			// set after the content, which clears it; saveChanges keeps a given encoding
+			text.setHeader("Content-Transfer-Encoding", "8bit");
+			html.setHeader("Content-Transfer-Encoding", "8bit");
+		}
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);
 		message.setContent(alternative);
@@ -236,6 +273,30 @@ class Transports {
 		// saveChanges made up a Message-ID; ours is the one a retry repeats
 		message.setHeader("Message-ID", email.messageId());
 		return message;
+	}
+
+	/**
+	 * Whether the text may go as an 8-bit body (RFC 2045 §2.8): no NUL and no line over
+	 * 998 octets in UTF-8. Line breaks of either kind are sent as CRLF by the transport.
+	 */
+	static boolean eightBitSafe(String body) {
+		int lineOctets = 0;
+		for (int i = 0; i < body.length(); i++) {
+			char c = body.charAt(i);
+			if (c == '\n' || c == '\r') {
+				lineOctets = 0;
+				continue;
+			}
+			if (c == 0) {
+				return false;
+			}
+			// a surrogate is half of a four-octet character
+			lineOctets += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+			if (lineOctets > 998) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
