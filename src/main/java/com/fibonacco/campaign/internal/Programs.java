@@ -177,12 +177,14 @@ class Programs {
 		// the mirror of what was just saved: the program's fields from the same arrays, the
 		// send of the latest program day and the next queued one in one pass over the SMB's
 		// sends (the sender moves sends on without touching the mirror, so they are read,
-		// not taken from this batch); a row whose mirror is unchanged is not rewritten (every
-		// smbs write maintains all its indexes)
+		// not taken from this batch); a row whose mirror is unchanged is not rewritten.
+		// Neither version nor updated_at moves: they track edits of the record (a day passing
+		// must not make a user's If-Match stale), and with no indexed column changed a
+		// running SMB's daily rewrite can be a HOT update that skips all of smbs' indexes.
 		jdbc.sql("""
 				UPDATE smbs s SET campaign_status = m.status, manifest_destiny_day = m.day,
 				  manifest_destiny_start_date = m.start_date, current_campaign_id = m.current_campaign_id,
-				  next_scheduled_send = m.next_scheduled_send, version = s.version + 1, updated_at = :now
+				  next_scheduled_send = m.next_scheduled_send
 				  FROM (SELECT u.tenant_id, u.smb_id, u.status, LEAST(u.day, 90) AS day, u.start_date, x.current_campaign_id,
 				               x.next_scheduled_send
 				          FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS text[]), CAST(:c3 AS int[]),
@@ -197,7 +199,6 @@ class Programs {
 				        s.next_scheduled_send)
 				       IS DISTINCT FROM (m.status, m.day, m.start_date, m.current_campaign_id, m.next_scheduled_send)
 				""")
-			.param("now", utc(now))
 			.params(columnParams(Arrays.copyOf(columns, 5)))
 			.update();
 	}

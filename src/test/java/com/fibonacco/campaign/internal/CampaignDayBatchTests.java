@@ -159,4 +159,27 @@ class CampaignDayBatchTests {
 		}
 	}
 
+	@Test
+	void aDayPassingMovesTheMirrorButNotTheSmbsVersionSoAnEditReadBeforeItStillApplies() {
+		SmbId smb = smb("Harbor Books", 1);
+		LocalDate dayOne = LocalDate.of(2027, 10, 4);
+		programs.start(tenant, smb, null, at(dayOne, 7, 0));
+		record Stamp(long version, OffsetDateTime updatedAt, int day) {
+		}
+		java.util.function.Supplier<Stamp> stamp = () -> jdbc
+			.sql("SELECT version, updated_at, manifest_destiny_day FROM smbs WHERE tenant_id = :t AND id = :s")
+			.param("t", tenant.value())
+			.param("s", smb.value())
+			.query((rs, n) -> new Stamp(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getInt(3)))
+			.single();
+		Stamp before = stamp.get();
+
+		days.advanceDueDaysAt(at(dayOne.plusDays(1), 0, 5));
+
+		Stamp after = stamp.get();
+		assertThat(after.day()).isEqualTo(2);
+		assertThat(after.version()).as("the ETag a user read on day one").isEqualTo(before.version());
+		assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
+	}
+
 }
