@@ -188,6 +188,36 @@ class SmbListTests {
 	}
 
 	@Test
+	void bulkActionsFilteredByAnotherTenantsCommunityTouchNoneOfItsSmbs() {
+		TestTenant other = tenancy.newTenant("Elsewhere Agency");
+		UUID foreignCommunity = SmbFixtures.community(communities, other.id(), "Asheville", "America/New_York");
+		String foreignSmb = SmbFixtures.create(other.admin(), SmbFixtures.bakery(foreignCommunity)).text("/data/id");
+		String vip = tenant.admin().post("/api/v1/tags", Map.of("name", "VIP")).text("/data/id");
+		Map<String, Object> theirCommunity = Map.of("community_id", foreignCommunity.toString());
+
+		Http.Response update = tenant.admin()
+			.post("/api/v1/smbs/bulk-update",
+					Map.of("filters", theirCommunity, "updates", Map.of("subscription_tier", "premium")));
+		Http.Response tag = tenant.admin().post("/api/v1/tags/" + vip + "/smbs", Map.of("filters", theirCommunity));
+
+		// the filters are read within the caller's tenant: a foreign community selects none of its SMBs
+		assertThat(update.status()).as(update.body()).isEqualTo(200);
+		assertThat(update.json().at("/data/updated_count").asInt()).isZero();
+		assertThat(tag.status()).as(tag.body()).isEqualTo(200);
+		assertThat(tag.json().at("/data/tagged_count").asInt()).isZero();
+		Http.Response theirs = other.admin().get("/api/v1/smbs/" + foreignSmb);
+		assertThat(theirs.raw().headers().firstValue("ETag")).hasValue("\"v0\"");
+		assertThat(theirs.text("/data/subscription_tier")).isEqualTo("free");
+		assertThat(other.admin().get("/api/v1/smbs/" + foreignSmb + "/tags").json().at("/data").size()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM smb_tags WHERE smb_id = :s")
+			.param("s", UUID.fromString(foreignSmb))
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(names("subscription_tier=premium")).isEmpty();
+		assertThat(names("tag=" + vip)).isEmpty();
+	}
+
+	@Test
 	void aCommunityListsItsSmbsAndCountsThem() {
 		jdbc.sql("UPDATE smbs SET engagement_tier = 2, campaign_status = 'running' WHERE tenant_id = :t "
 				+ "AND business_name = 'Gallatin Valley Bikes'")

@@ -141,6 +141,7 @@ class SmbRecordTests {
 		assertThat(other.admin().post("/api/v1/smbs/" + id + "/restore", null).status()).isEqualTo(404);
 		assertThat(other.admin().get("/api/v1/smbs/slug/main-street-bakery").status()).isEqualTo(404);
 		assertThat(other.admin().get("/api/v1/smbs/lookup?email=maria@mainstreetbakery.com").status()).isEqualTo(404);
+		assertThat(other.admin().get("/api/v1/smbs/lookup?phone=828.692.4417").status()).isEqualTo(404);
 		assertThat(tenant.admin().get("/api/v1/smbs/" + id).text("/data/city")).isEqualTo("Hendersonville");
 	}
 
@@ -160,6 +161,45 @@ class SmbRecordTests {
 		assertThat(agent.http()
 			.post("/api/v1/smbs/bulk-update", Map.of("ids", List.of(id), "updates", Map.of("city", "X")))
 			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aViewerMayNotReplaceOrBulkUpdateAnSmbAndNothingChanges() {
+		TestUser viewer = tenancy.newUser(tenant, "viewer");
+		String id = SmbFixtures.create(tenant.admin(), SmbFixtures.bakery(community)).text("/data/id");
+
+		Http.Response replace = viewer.http()
+			.send("PUT", "/api/v1/smbs/" + id, SmbFixtures.smb(community, "Main Street Bakery & Cafe",
+					"hello@mainstreetcafe.com", "+1 828 692 4417"), Map.of("If-Match", "\"v0\""));
+		Http.Response bulk = viewer.http()
+			.post("/api/v1/smbs/bulk-update", Map.of("ids", List.of(id), "updates", Map.of("city", "Asheville")));
+
+		assertThat(replace.status()).as(replace.body()).isEqualTo(403);
+		assertThat(replace.text("/code")).isEqualTo("forbidden");
+		assertThat(bulk.status()).as(bulk.body()).isEqualTo(403);
+		Http.Response now = tenant.admin().get("/api/v1/smbs/" + id);
+		assertThat(now.raw().headers().firstValue("ETag")).hasValue("\"v0\"");
+		assertThat(now.text("/data/business_name")).isEqualTo("Main Street Bakery");
+		assertThat(now.text("/data/primary_email")).isEqualTo("maria@mainstreetbakery.com");
+		assertThat(now.text("/data/city")).isEqualTo("Hendersonville");
+	}
+
+	@Test
+	void onlyARoleThatMayDeleteRestoresADeletedSmb() {
+		TestUser viewer = tenancy.newUser(tenant, "viewer");
+		TestUser agent = tenancy.newUser(tenant, "agent");
+		String id = SmbFixtures.create(tenant.admin(), SmbFixtures.bakery(community)).text("/data/id");
+		assertThat(tenant.admin().delete("/api/v1/smbs/" + id).status()).isEqualTo(204);
+
+		Http.Response byViewer = viewer.http().post("/api/v1/smbs/" + id + "/restore", null);
+		Http.Response byAgent = agent.http().post("/api/v1/smbs/" + id + "/restore", null);
+
+		assertThat(byViewer.status()).as(byViewer.body()).isEqualTo(403);
+		assertThat(byAgent.status()).as(byAgent.body()).isEqualTo(403);
+		assertThat(byAgent.text("/code")).isEqualTo("forbidden");
+		assertThat(tenant.admin().get("/api/v1/smbs/" + id).status()).as("still deleted").isEqualTo(404);
+		assertThat(tenant.admin().get("/api/v1/smbs?deleted=only").json().at("/meta/total").asLong()).isEqualTo(1);
+		assertThat(tenant.admin().post("/api/v1/smbs/" + id + "/restore", null).status()).isEqualTo(200);
 	}
 
 	@Test

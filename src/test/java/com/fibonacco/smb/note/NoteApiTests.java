@@ -281,10 +281,14 @@ class NoteApiTests {
 			assertThat(tenant.admin().get(path).status()).isEqualTo(404);
 			assertThat(tenant.admin().send("PATCH", path, Map.of("content", "Mine now"), Map.of()).status())
 				.isEqualTo(404);
+			assertThat(tenant.admin().put(path, Map.of("content", "Mine now")).status()).isEqualTo(404);
 			assertThat(tenant.admin().delete(path).status()).isEqualTo(404);
 		}
-		assertThat(other.admin().get("/api/v1/smbs/" + foreignSmb + "/notes/" + foreignNote).text("/data/content"))
-			.isEqualTo("Theirs");
+		Http.Response theirs = other.admin().get("/api/v1/smbs/" + foreignSmb + "/notes/" + foreignNote);
+		assertThat(theirs.text("/data/content")).isEqualTo("Theirs");
+		assertThat(theirs.json().at("/data/is_pinned").asBoolean()).isFalse();
+		assertThat(events.of(NoteUpdated.class, other.id())).isEmpty();
+		assertThat(events.of(NoteDeleted.class, other.id())).isEmpty();
 		assertThat(fixtures.count("notes", tenant.id())).isEqualTo(1);
 	}
 

@@ -176,6 +176,34 @@ class SmbTagApiTests {
 	}
 
 	@Test
+	void anotherTenantsTagCannotBeTakenOffAnySmbAndAnswersLikeAnUnknownTag() {
+		tenant.admin().post("/api/v1/smbs/" + smb + "/tags", Map.of("tag_ids", List.of(bakeries)));
+		TestTenant other = tenancy.newTenant("Riverbend Outreach");
+		UUID foreignSmb = fixtures.smb(other.id(), "Riverbend Hardware");
+		String foreignTag = other.admin().post("/api/v1/tags", Map.of("name", "Theirs")).text("/data/id");
+		other.admin().post("/api/v1/smbs/" + foreignSmb + "/tags", Map.of("tag_ids", List.of(foreignTag)));
+		String unknownTag = UUID.randomUUID().toString();
+
+		Http.Response foreign = tenant.admin().delete("/api/v1/smbs/" + smb + "/tags/" + foreignTag);
+		Http.Response unknown = tenant.admin().delete("/api/v1/smbs/" + smb + "/tags/" + unknownTag);
+		Http.Response theirSmb = tenant.admin().delete("/api/v1/smbs/" + foreignSmb + "/tags/" + foreignTag);
+
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(foreign.text("/code")).isEqualTo("not_found");
+		assertThat(foreign.body().replace(foreignTag, "ID"))
+			.as("the answer tells nothing an unknown id would not")
+			.isEqualTo(unknown.body().replace(unknownTag, "ID"));
+		assertThat(foreign.body()).doesNotContain("Theirs");
+		assertThat(theirSmb.status()).isEqualTo(404);
+		assertThat(tenant.admin().get("/api/v1/smbs/" + smb + "/tags").json().at("/data").findValuesAsString("name"))
+			.containsExactly("Bakeries");
+		assertThat(other.admin().get("/api/v1/smbs/" + foreignSmb + "/tags").json().at("/data")
+			.findValuesAsString("name")).containsExactly("Theirs");
+		assertThat(events.of(SmbUntagged.class, tenant.id())).isEmpty();
+		assertThat(events.of(SmbUntagged.class, other.id())).isEmpty();
+	}
+
+	@Test
 	void aMalformedSmbIdAnswers400() {
 		Http.Response response = tenant.admin().get("/api/v1/smbs/not-a-uuid/tags");
 

@@ -384,6 +384,36 @@ class TagApiTests {
 	}
 
 	@Test
+	void bulkUntaggingWithAnotherTenantsSmbsNamesThemLikeUnknownOnesAndUntagsNothing() {
+		String id = createTag("Spring Promo");
+		UUID harbor = fixtures.smb(tenant.id(), "Harbor Street Bakery");
+		tenant.admin().post("/api/v1/tags/" + id + "/smbs", Map.of("smb_ids", List.of(harbor)));
+		TestTenant other = tenancy.newTenant("Riverbend Outreach");
+		UUID foreign = fixtures.smb(other.id(), "Riverbend Hardware");
+		String theirs = other.admin().post("/api/v1/tags", Map.of("name", "Spring Promo")).text("/data/id");
+		other.admin().post("/api/v1/tags/" + theirs + "/smbs", Map.of("smb_ids", List.of(foreign)));
+		UUID unknown = UUID.randomUUID();
+
+		Http.Response withForeign = tenant.admin()
+			.send("DELETE", "/api/v1/tags/" + id + "/smbs", Map.of("smb_ids", List.of(harbor, foreign)), Map.of());
+		Http.Response withUnknown = tenant.admin()
+			.send("DELETE", "/api/v1/tags/" + id + "/smbs", Map.of("smb_ids", List.of(harbor, unknown)), Map.of());
+
+		assertThat(withForeign.status()).as(withForeign.body()).isEqualTo(422);
+		assertThat(withForeign.text("/errors/0/field")).isEqualTo("smb_ids");
+		assertThat(withForeign.text("/errors/0/message")).contains(foreign.toString())
+			.doesNotContain(harbor.toString());
+		assertThat(withForeign.body().replace(foreign.toString(), "ID"))
+			.as("a foreign id is answered exactly like an unknown one")
+			.isEqualTo(withUnknown.body().replace(unknown.toString(), "ID"));
+		assertThat(fixtures.count("smb_tags", tenant.id())).isEqualTo(1);
+		assertThat(fixtures.count("smb_tags", other.id())).isEqualTo(1);
+		assertThat(other.admin().get("/api/v1/tags/" + theirs).json().at("/data/smb_count").asLong()).isEqualTo(1);
+		assertThat(events.of(SmbUntagged.class, tenant.id())).isEmpty();
+		assertThat(events.of(SmbUntagged.class, other.id())).isEmpty();
+	}
+
+	@Test
 	void theApiDocumentDescribesTheTagEndpoints() {
 		Http.Response docs = new Http(port).get("/v3/api-docs");
 
