@@ -199,7 +199,8 @@ class Transports {
 		/**
 		 * Whether the server takes 8-bit bodies (RFC 6152). Then the bodies go as they
 		 * are instead of through Jakarta Mail's quoted-printable encoder, which works a
-		 * byte at a time through three streams and was a quarter of the sender's CPU.
+		 * byte at a time through three streams (a quarter of the sending threads' CPU in
+		 * a profile; docs/benchmarks.md, issue 6).
 		 */
 		private static boolean acceptsEightBit(Transport transport) {
 			return transport instanceof SMTPTransport smtp && smtp.supportsExtension("8BITMIME");
