@@ -42,10 +42,17 @@ public class EngagementJobs {
 	private static final Logger log = LoggerFactory.getLogger(EngagementJobs.class);
 
 	/**
-	 * For the recompute's transaction: a tenant's per-SMB aggregates (about 200 bytes
-	 * each) stay in memory (a million SMBs: some 200 MB, per parallel worker).
+	 * For the recompute's transaction, per SMB of the tenant: the hash table of the per-SMB
+	 * aggregates (17 of them for the default models) takes some 600 bytes a group, and
+	 * every parallel worker holds nearly every SMB (signals are in time order, not SMB
+	 * order). PostgreSQL lets a hash table grow to twice work_mem.
 	 */
-	private static final String WORK_MEM = "256MB";
+	private static final long WORK_MEM_BYTES_PER_SMB = 400;
+
+	private static final long MIN_WORK_MEM_MB = 64;
+
+	/** Past this a tenant's aggregates spill to disk rather than take the machine. */
+	private static final long MAX_WORK_MEM_MB = 2048;
 
 	private static final String OLD_ENGAGEMENT = "sm.engagement_score AS old_score, sm.engagement_tier AS old_tier";
 
@@ -123,7 +130,7 @@ public class EngagementJobs {
 		ScoreModel lead = models.lead(tenant);
 		return java.util.Objects.requireNonNull(transactions.execute(status -> {
 			long start = System.nanoTime();
-			plan(jdbc);
+			plan(jdbc, tenant);
 			Map<String, ScoreModel> both = new LinkedHashMap<>();
 			both.put("engagement", engagement);
 			both.put("lead", lead);
@@ -158,11 +165,19 @@ public class EngagementJobs {
 	}
 
 	/**
-	 * The settings of the recompute's transaction: memory to hash a tenant's per-SMB
+	 * The settings of the recompute's transaction: memory to hash the tenant's per-SMB
 	 * aggregates (one scan of the ledger, in parallel) without spilling to disk.
 	 */
-	static void plan(JdbcClient jdbc) {
-		jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+	static void plan(JdbcClient jdbc, TenantId tenant) {
+		long smbs = jdbc.sql("SELECT count(*) FROM smbs WHERE tenant_id = :tenant AND deleted_at IS NULL")
+			.param("tenant", tenant.value())
+			.query(Long.class)
+			.single();
+		jdbc.sql("SET LOCAL work_mem = '" + workMemMegabytes(smbs) + "MB'").update();
+	}
+
+	static long workMemMegabytes(long smbs) {
+		return Math.clamp(smbs * WORK_MEM_BYTES_PER_SMB / (1024 * 1024), MIN_WORK_MEM_MB, MAX_WORK_MEM_MB);
 	}
 
 	/**
@@ -203,13 +218,17 @@ public class EngagementJobs {
 			.query((rs, row) -> new Moved(new SmbId(rs.getObject("id", UUID.class)), rs.getInt("old_score"),
 					rs.getInt("score")))
 			.list();
-		log.debug("{} engagement scores updated in {} ms", moved.size(), (System.nanoTime() - start) / 1_000_000);
+		long written = System.nanoTime();
+		int reported = 0;
 		for (Moved move : moved) {
 			if (Math.abs(move.newScore() - move.oldScore()) > EngagementScoring.REPORTED_MOVE) {
 				events
 					.publishEvent(new SmbEngagementChanged(tenant, move.smb(), move.oldScore(), move.newScore(), asOf));
+				reported++;
 			}
 		}
+		log.debug("{} engagement scores updated in {} ms, {} moves published in {} ms", moved.size(),
+				(written - start) / 1_000_000, reported, (System.nanoTime() - written) / 1_000_000);
 		return moved.size();
 	}
 

@@ -119,7 +119,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
-				.setServerConfig("timezone", "UTC");
+				.setServerConfig("timezone", "UTC")
+				.setServerConfig("shared_buffers", sharedBuffers(physicalMemory()))
+				// bulk work (an import, the nightly recompute) is not interrupted by
+				// checkpoints every gigabyte of WAL
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("checkpoint_timeout", "15min");
 			if (StringUtils.hasText(dataDir)) {
 				Path dir = Path.of(dataDir).toAbsolutePath().normalize();
 				Files.createDirectories(dir);
@@ -139,6 +144,24 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in '" + dataDir + "'", ex);
 		}
+	}
+
+	/**
+	 * PostgreSQL's own default of 128 MB is sized to start anywhere, not to hold a
+	 * tenant's million-row tables and their indexes: an eighth of the machine's memory,
+	 * between 128 MB and 2 GB (the embedded server shares the machine with the JVM).
+	 */
+	static String sharedBuffers(long physicalMemoryBytes) {
+		long megabytes = Math.clamp(physicalMemoryBytes / 8 / (1024 * 1024), 128, 2048);
+		return megabytes + "MB";
+	}
+
+	private static long physicalMemory() {
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getTotalMemorySize();
+		}
+		return 0;
 	}
 
 	/**

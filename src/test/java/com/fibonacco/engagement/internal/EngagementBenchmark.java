@@ -190,7 +190,7 @@ class EngagementBenchmark {
 		both.put("lead", models.lead(tenant));
 		SqlScores.Query plan = SqlScores.selectTogether(both, tenant, null, night, "", json).orElseThrow();
 		List<String> explain = transactions.execute(status -> {
-			EngagementJobs.plan(jdbc);
+			EngagementJobs.plan(jdbc, tenant);
 			return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + plan.sql())
 				.params(plan.params())
 				.query(String.class)
@@ -336,7 +336,7 @@ class EngagementBenchmark {
 		both.put("lead", lead);
 		SqlScores.Query scored = SqlScores.selectTogether(both, tenant, null, asOf, "", json).orElseThrow();
 		transactions.executeWithoutResult(status -> {
-			EngagementJobs.plan(jdbc);
+			EngagementJobs.plan(jdbc, tenant);
 			jdbc.sql("CREATE TEMP TABLE primed ON COMMIT DROP AS " + scored.sql()).params(scored.params()).update();
 			Map<String, Object> params = new java.util.HashMap<>();
 			params.put("tenant", tenant.value());
