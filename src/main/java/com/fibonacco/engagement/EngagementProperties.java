@@ -16,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code fibonacco.engagement.*}: the default tiers and signal weights of seed 004 §6,
  * with seed 000's 30-day window. Tenants start from these and may tune their own.
+ * {@code recompute-parallelism}: how many id ranges of a large tenant the nightly jobs
+ * work on at once (0: one per processor, at most four).
  */
 @Validated
 @ConfigurationProperties("fibonacco.engagement")
 public record EngagementProperties(@Nullable Map<Integer, Tier> tiers, @Nullable Map<String, Integer> scoreWeights,
-		@DefaultValue("30") @Min(1) @Max(365) int windowDays) {
+		@DefaultValue("30") @Min(1) @Max(365) int windowDays, @DefaultValue("0") @Min(0) @Max(16) int recomputeParallelism) {
 
 	static final Set<String> SIGNALS = Set.of("email_open", "email_click", "content_view", "content_complete",
 			"approval", "meeting_scheduled", "callback");
@@ -60,6 +62,12 @@ public record EngagementProperties(@Nullable Map<Integer, Tier> tiers, @Nullable
 			});
 		}
 		scoreWeights = Map.copyOf(weights);
+	}
+
+	/** How many id ranges the nightly jobs work on at once. */
+	public int recomputeThreads() {
+		return recomputeParallelism > 0 ? recomputeParallelism
+				: Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
 	}
 
 	/** The tier a score falls in: 1 (Premium) to 4 (Passive). */

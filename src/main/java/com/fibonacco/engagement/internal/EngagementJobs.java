@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import org.jobrunr.scheduling.JobScheduler;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.fibonacco.engagement.Direction;
+import com.fibonacco.engagement.EngagementProperties;
 import com.fibonacco.engagement.SmbEngagementChanged;
 import com.fibonacco.engagement.SmbTierChanged;
 import com.fibonacco.shared.TenantId;
@@ -54,6 +61,12 @@ public class EngagementJobs {
 	/** Past this a tenant's aggregates spill to disk rather than take the machine. */
 	private static final long MAX_WORK_MEM_MB = 2048;
 
+	/**
+	 * A tenant is split into id ranges worked on at once only when each range gets at
+	 * least this many SMBs: below it, one statement is quicker than the coordination.
+	 */
+	static final long MIN_SMBS_PER_RANGE = 20_000;
+
 	private static final String OLD_ENGAGEMENT = "sm.engagement_score AS old_score, sm.engagement_tier AS old_tier";
 
 	private final JdbcClient jdbc;
@@ -70,8 +83,10 @@ public class EngagementJobs {
 
 	private final Clock clock;
 
+	private final int parallelism;
+
 	EngagementJobs(JdbcClient jdbc, ScoreModels models, TierOverrides overrides, ApplicationEventPublisher events,
-			TransactionTemplate transactions, JsonMapper json, Clock clock) {
+			TransactionTemplate transactions, JsonMapper json, Clock clock, EngagementProperties properties) {
 		this.jdbc = jdbc;
 		this.models = models;
 		this.overrides = overrides;
@@ -79,6 +94,7 @@ public class EngagementJobs {
 		this.transactions = transactions;
 		this.json = json;
 		this.clock = clock;
+		this.parallelism = properties.recomputeThreads();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -118,19 +134,42 @@ public class EngagementJobs {
 	/**
 	 * The tenant's engagement and lead scores as of {@code asOf}: one statement per
 	 * model, writing changed scores, their snapshots and (lead) the change log, in one
-	 * transaction.
+	 * transaction — or, for a large tenant, the same for each of a few id ranges at once,
+	 * each range in a transaction of its own.
 	 */
 	public Recalculated recalculate(TenantId tenant, Instant asOf) {
-		return recalculate(tenant, asOf, null);
+		return recalculate(tenant, asOf, parallelism, MIN_SMBS_PER_RANGE);
+	}
+
+	/**
+	 * The same, working on at most {@code parts} id ranges of at least
+	 * {@code minPerRange} SMBs at once.
+	 */
+	Recalculated recalculate(TenantId tenant, Instant asOf, int parts, long minPerRange) {
+		List<SqlScores.IdRange> ranges = split(tenant, parts, minPerRange);
+		if (ranges.isEmpty()) {
+			return recalculate(tenant, asOf, null, true);
+		}
+		return inParallel(ranges, range -> recalculate(tenant, asOf, range, false)).stream()
+			.reduce(new Recalculated(0, 0), Recalculated::plus);
 	}
 
 	/** The same for the tenant's SMBs whose ids are in the range (all when null). */
 	Recalculated recalculate(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range) {
+		return recalculate(tenant, asOf, range, true);
+	}
+
+	/**
+	 * @param parallelQuery whether PostgreSQL may scan the ledger with parallel workers
+	 * (not when ranges of the tenant are already being worked on at once)
+	 */
+	private Recalculated recalculate(TenantId tenant, Instant asOf, SqlScores.@Nullable IdRange range,
+			boolean parallelQuery) {
 		ScoreModel engagement = models.engagement(tenant);
 		ScoreModel lead = models.lead(tenant);
 		return java.util.Objects.requireNonNull(transactions.execute(status -> {
 			long start = System.nanoTime();
-			plan(jdbc, tenant);
+			plan(jdbc, tenant, range, parallelQuery);
 			Map<String, ScoreModel> both = new LinkedHashMap<>();
 			both.put("engagement", engagement);
 			both.put("lead", lead);
@@ -169,11 +208,95 @@ public class EngagementJobs {
 	 * aggregates (one scan of the ledger, in parallel) without spilling to disk.
 	 */
 	static void plan(JdbcClient jdbc, TenantId tenant) {
+		plan(jdbc, tenant, null, true);
+	}
+
+	private static void plan(JdbcClient jdbc, TenantId tenant, SqlScores.@Nullable IdRange range,
+			boolean parallelQuery) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", tenant.value());
+		if (range != null) {
+			params.put("fromId", range.from());
+			params.put("toId", range.to());
+		}
+		long smbs = jdbc
+			.sql("SELECT count(*) FROM smbs WHERE tenant_id = :tenant AND deleted_at IS NULL"
+					+ (range == null ? "" : " AND id BETWEEN :fromId AND :toId"))
+			.params(params)
+			.query(Long.class)
+			.single();
+		jdbc.sql("SET LOCAL work_mem = '" + workMemMegabytes(smbs) + "MB'").update();
+		if (!parallelQuery) {
+			jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+		}
+	}
+
+	/**
+	 * The tenant's SMB ids cut into at most {@code parts} ranges of about equal size that
+	 * together cover every possible id (an SMB added meanwhile falls in one of them);
+	 * empty when fewer than two ranges would have {@code minPerRange} SMBs.
+	 */
+	List<SqlScores.IdRange> split(TenantId tenant, int parts, long minPerRange) {
 		long smbs = jdbc.sql("SELECT count(*) FROM smbs WHERE tenant_id = :tenant AND deleted_at IS NULL")
 			.param("tenant", tenant.value())
 			.query(Long.class)
 			.single();
-		jdbc.sql("SET LOCAL work_mem = '" + workMemMegabytes(smbs) + "MB'").update();
+		int ranges = (int) Math.min(parts, smbs / minPerRange);
+		if (ranges < 2) {
+			return List.of();
+		}
+		// the first id of every range but the first
+		long size = (smbs + ranges - 1) / ranges;
+		List<UUID> starts = jdbc.sql("""
+				SELECT id FROM (
+				  SELECT id, row_number() OVER (ORDER BY id) AS n
+				    FROM smbs WHERE tenant_id = :tenant AND deleted_at IS NULL
+				) p
+				 WHERE n > 1 AND (n - 1) % :size = 0 ORDER BY id LIMIT :starts
+				""")
+			.param("tenant", tenant.value())
+			.param("size", size)
+			.param("starts", ranges - 1)
+			.query(UUID.class)
+			.list();
+		List<SqlScores.IdRange> split = new ArrayList<>();
+		UUID from = SqlScores.IdRange.FIRST;
+		for (UUID start : starts) {
+			split.add(new SqlScores.IdRange(from, SqlScores.IdRange.before(start)));
+			from = start;
+		}
+		split.add(new SqlScores.IdRange(from, SqlScores.IdRange.LAST));
+		return split;
+	}
+
+	/**
+	 * Runs the work for every range at once, each on a thread (and a connection) of its
+	 * own. A range that fails does not undo the others: the jobs are idempotent, and
+	 * running one again redoes only what was left.
+	 */
+	private <T> List<T> inParallel(List<SqlScores.IdRange> ranges, Function<SqlScores.IdRange, T> work) {
+		List<Future<T>> futures = new ArrayList<>();
+		try (ExecutorService threads = Executors.newFixedThreadPool(ranges.size(),
+				Thread.ofPlatform().name("engagement-range-", 1).factory())) {
+			ranges.forEach(range -> futures.add(threads.submit(() -> work.apply(range))));
+		}
+		List<T> results = new ArrayList<>();
+		for (Future<T> future : futures) {
+			try {
+				results.add(future.get());
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException failure) {
+					throw failure;
+				}
+				throw new IllegalStateException(ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while recomputing", ex);
+			}
+		}
+		return results;
 	}
 
 	static long workMemMegabytes(long smbs) {
@@ -289,7 +412,21 @@ public class EngagementJobs {
 	 * also records the changes and the day's snapshot; then the changes are published.
 	 */
 	public int evaluateTiers(TenantId tenant, Instant asOf) {
-		return evaluateTiers(tenant, asOf, null, "Nightly evaluation");
+		return evaluateTiers(tenant, asOf, parallelism, MIN_SMBS_PER_RANGE);
+	}
+
+	/**
+	 * The same, working on at most {@code parts} id ranges of at least
+	 * {@code minPerRange} SMBs at once.
+	 */
+	int evaluateTiers(TenantId tenant, Instant asOf, int parts, long minPerRange) {
+		List<SqlScores.IdRange> ranges = split(tenant, parts, minPerRange);
+		if (ranges.isEmpty()) {
+			return evaluateTiers(tenant, asOf, null, "Nightly evaluation");
+		}
+		return inParallel(ranges, range -> evaluateTiers(tenant, asOf, range, "Nightly evaluation")).stream()
+			.mapToInt(Integer::intValue)
+			.sum();
 	}
 
 	/**
@@ -421,6 +558,11 @@ public class EngagementJobs {
 
 	/** How many SMBs' scores changed, per model. */
 	public record Recalculated(int engagement, int lead) {
+
+		Recalculated plus(Recalculated other) {
+			return new Recalculated(engagement + other.engagement, lead + other.lead);
+		}
+
 	}
 
 }

@@ -330,6 +330,21 @@ final class SqlScores {
 
 	/** SMB ids from … to, both included (UUIDs compare as PostgreSQL orders them). */
 	record IdRange(UUID from, UUID to) {
+
+		/** The lowest id in PostgreSQL's order (bytewise, unsigned). */
+		static final UUID FIRST = new UUID(0, 0);
+
+		/** The highest id in PostgreSQL's order. */
+		static final UUID LAST = new UUID(-1, -1);
+
+		/** The id just below {@code id} in PostgreSQL's order (not {@link #FIRST}). */
+		static UUID before(UUID id) {
+			long low = id.getLeastSignificantBits();
+			long high = id.getMostSignificantBits();
+			// one less as an unsigned 128-bit number: borrow from the high half at zero
+			return low != 0 ? new UUID(high, low - 1) : new UUID(high - 1, -1);
+		}
+
 	}
 
 }

@@ -197,9 +197,18 @@ class EngagementBenchmark {
 				.list();
 		});
 		java.nio.file.Files.write(java.nio.file.Path.of("target", "engagement-bench-explain.txt"), explain);
+		// the WAL the recompute writes (its writes are non-HOT updates of smbs: an entry
+		// in each index, and a full-page image of each page first touched after a
+		// checkpoint)
+		Map<String, Object> walBefore = jdbc.sql("SELECT wal_bytes, wal_fpi FROM pg_stat_wal").query().singleRow();
 		long recomputeStart = System.nanoTime();
 		EngagementJobs.Recalculated changed = jobs.recalculate(tenant, night);
 		double recomputeSeconds = seconds(recomputeStart);
+		Map<String, Object> walAfter = jdbc.sql("SELECT wal_bytes, wal_fpi FROM pg_stat_wal").query().singleRow();
+		long walMegabytes = (((Number) walAfter.get("wal_bytes")).longValue()
+				- ((Number) walBefore.get("wal_bytes")).longValue()) / (1024 * 1024);
+		long walFullPages = ((Number) walAfter.get("wal_fpi")).longValue()
+				- ((Number) walBefore.get("wal_fpi")).longValue();
 		long tiersStart = System.nanoTime();
 		int tiers = jobs.evaluateTiers(tenant, night);
 		double tierSeconds = seconds(tiersStart);
@@ -256,6 +265,7 @@ class EngagementBenchmark {
 		double seedSampleSeconds = seconds(seedStart);
 		double seedExtrapolated = seedSampleSeconds * smbs / done;
 		emit("engagement-nightly-recompute", smbs, figures("signals", signals, "recompute_seconds", recomputeSeconds,
+				"recompute_wal_mb", walMegabytes, "recompute_wal_full_pages", walFullPages,
 				"changed_engagement", changed.engagement(), "changed_lead", changed.lead(), "tier_evaluation_seconds",
 				tierSeconds, "tier_changes", tiers, "second_run_seconds", againSeconds, "baseline_sample_smbs", done,
 				"baseline_sample_updates", seedUpdates, "baseline_sample_seconds", seedSampleSeconds,

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScorerTests {
 
-	static final ScoreModel ENGAGEMENT = DefaultModels.engagement(new EngagementProperties(null, null, 30));
+	static final ScoreModel ENGAGEMENT = DefaultModels.engagement(new EngagementProperties(null, null, 30, 0));
 
 	static final ScoreModel LEAD = DefaultModels.lead();
 
