@@ -2,6 +2,7 @@ package com.fibonacco.engagement.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +47,6 @@ class EngagementScoring {
 
 	private final ScoreModels models;
 
-	private final TierPins pins;
-
 	private final TierChanges tierChanges;
 
 	private final Snapshots snapshots;
@@ -57,12 +57,11 @@ class EngagementScoring {
 
 	private final Clock clock;
 
-	EngagementScoring(JdbcClient jdbc, Ledger ledger, ScoreModels models, TierPins pins, TierChanges tierChanges,
+	EngagementScoring(JdbcClient jdbc, Ledger ledger, ScoreModels models, TierChanges tierChanges,
 			Snapshots snapshots, LeadScores leadScores, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.models = models;
-		this.pins = pins;
 		this.tierChanges = tierChanges;
 		this.snapshots = snapshots;
 		this.leadScores = leadScores;
@@ -144,7 +143,7 @@ class EngagementScoring {
 		List<Signal> signals = ledger.since(tenant, smb, since);
 
 		Scorer.Score score = Scorer.score(model, signals, asOf);
-		Optional<Pin> pin = pins.active(tenant, smb, asOf);
+		Optional<Pin> pin = Optional.ofNullable(current.pin()).filter(found -> found.activeAt(asOf));
 		int tier = pin.map(Pin::tier).orElse(score.tier());
 		update(tenant, smb, score.total(), tier, moved);
 
@@ -159,23 +158,25 @@ class EngagementScoring {
 			changeTier(new SmbTierChanged(tenant, smb, current.tier(), tier,
 					tier < current.tier() ? Direction.UPGRADE : Direction.DOWNGRADE, Reasons.fit(why), asOf));
 		}
-		snapshots.put(tenant, smb, model.key(), Scorer.day(asOf), score.total(), score.band().key(), tier);
+		List<Snapshots.Entry> daySnapshots = new ArrayList<>(2);
+		daySnapshots.add(new Snapshots.Entry(model.key(), score.total(), score.band().key(), tier));
 
 		Scorer.Score lead = Scorer.score(leadModel, signals, asOf);
-		Optional<LeadScores.Current> before = leadScores.find(tenant, smb, leadModel.key());
-		if (before.isEmpty() || before.get().score() != lead.total()
-				|| !before.get().band().equals(lead.band().key())) {
-			leadScores.put(tenant, smb, leadModel.key(), lead.total(), lead.band().key(), asOf);
-			snapshots.put(tenant, smb, leadModel.key(), Scorer.day(asOf), lead.total(), lead.band().key(), null);
-			int old = before.map(LeadScores.Current::score).orElse(0);
+		LeadScores.Current before = current.lead();
+		if (before == null || before.score() != lead.total() || !before.band().equals(lead.band().key())) {
+			int old = before == null ? 0 : before.score();
+			LeadScores.Change change = null;
 			if (old != lead.total()) {
 				Rule fired = trigger == null ? null : firedRule(leadModel, trigger);
-				leadScores.logChange(tenant, smb, leadModel.key(), old, lead.total(),
-						fired == null ? null : fired.key(), fired == null ? "Recomputed " + cause
+				change = new LeadScores.Change(old, lead.total(), fired == null ? null : fired.key(),
+						fired == null ? "Recomputed " + cause
 								: fired.name() + " (" + signed(fired.points()) + ") " + cause,
 						asOf);
 			}
+			leadScores.put(tenant, smb, leadModel.key(), lead.total(), lead.band().key(), asOf, change);
+			daySnapshots.add(new Snapshots.Entry(leadModel.key(), lead.total(), lead.band().key(), null));
 		}
+		snapshots.put(tenant, smb, Scorer.day(asOf), daySnapshots);
 		return new Result(current.score(), score.total(), current.tier(), tier);
 	}
 
@@ -198,15 +199,38 @@ class EngagementScoring {
 		return points >= 0 ? "+" + points : Integer.toString(points);
 	}
 
+	/**
+	 * Locks the SMB's row and reads, in the same statement, what its rescoring starts
+	 * from: its engagement score and tier, its tier pin and its lead score.
+	 */
 	private Optional<Current> lock(TenantId tenant, SmbId smb) {
 		return jdbc.sql("""
-				SELECT engagement_score, engagement_tier FROM smbs
-				 WHERE tenant_id = :tenant AND id = :smb AND deleted_at IS NULL
-				   FOR NO KEY UPDATE
+				SELECT s.engagement_score, s.engagement_tier,
+				       p.tier AS pin_tier, p.reason AS pin_reason, p.expires_at AS pin_expires_at,
+				       p.pinned_by AS pin_pinned_by, p.pinned_at AS pin_pinned_at,
+				       l.score AS lead_score, l.band AS lead_band, l.computed_at AS lead_computed_at
+				  FROM smbs s
+				  LEFT JOIN tier_pins p ON p.tenant_id = s.tenant_id AND p.smb_id = s.id
+				  LEFT JOIN smb_scores l ON l.tenant_id = s.tenant_id AND l.smb_id = s.id AND l.model_key = :lead
+				 WHERE s.tenant_id = :tenant AND s.id = :smb AND s.deleted_at IS NULL
+				   FOR NO KEY UPDATE OF s
 				""")
 			.param("tenant", tenant.value())
 			.param("smb", smb.value())
-			.query((rs, row) -> new Current(rs.getInt("engagement_score"), rs.getInt("engagement_tier")))
+			.param("lead", ScoreModel.LEAD)
+			.query((rs, row) -> {
+				OffsetDateTime pinnedAt = rs.getObject("pin_pinned_at", OffsetDateTime.class);
+				OffsetDateTime expires = rs.getObject("pin_expires_at", OffsetDateTime.class);
+				Pin pin = pinnedAt == null ? null
+						: new Pin(smb, rs.getInt("pin_tier"), rs.getString("pin_reason"),
+								expires == null ? null : expires.toInstant(),
+								rs.getObject("pin_pinned_by", UUID.class), pinnedAt.toInstant());
+				OffsetDateTime computedAt = rs.getObject("lead_computed_at", OffsetDateTime.class);
+				LeadScores.Current lead = computedAt == null ? null
+						: new LeadScores.Current(rs.getInt("lead_score"), rs.getString("lead_band"),
+								computedAt.toInstant());
+				return new Current(rs.getInt("engagement_score"), rs.getInt("engagement_tier"), pin, lead);
+			})
 			.optional();
 	}
 
@@ -265,7 +289,7 @@ class EngagementScoring {
 			});
 	}
 
-	private record Current(int score, int tier) {
+	private record Current(int score, int tier, @Nullable Pin pin, LeadScores.@Nullable Current lead) {
 	}
 
 	/** Engagement score and tier before and after. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,52 +32,34 @@ class LeadScores {
 		this.clock = clock;
 	}
 
-	Optional<Current> find(TenantId tenant, SmbId smb, String model) {
-		return jdbc.sql("""
-				SELECT score, band, computed_at FROM smb_scores
-				 WHERE tenant_id = :tenant AND smb_id = :smb AND model_key = :model
-				""")
-			.param("tenant", tenant.value())
-			.param("smb", smb.value())
-			.param("model", model)
-			.query((rs, row) -> new Current(rs.getInt("score"), rs.getString("band"),
-					rs.getObject("computed_at", OffsetDateTime.class).toInstant()))
-			.optional();
-	}
-
-	void put(TenantId tenant, SmbId smb, String model, int score, String band, Instant at) {
-		jdbc.sql("""
+	/** Stores the score and, when it moved, logs the change — in one statement. */
+	void put(TenantId tenant, SmbId smb, String model, int score, String band, Instant at, @Nullable Change change) {
+		String upsert = """
 				INSERT INTO smb_scores (tenant_id, smb_id, model_key, score, band, computed_at)
 				VALUES (:tenant, :smb, :model, :score, :band, :at)
 				ON CONFLICT (tenant_id, smb_id, model_key)
 				DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, computed_at = EXCLUDED.computed_at
+				""";
+		var statement = jdbc.sql(change == null ? upsert : "WITH stored AS (" + upsert + """
+				)
+				INSERT INTO score_changes (tenant_id, id, smb_id, model_key, old_score, new_score, rule_key, reason,
+				                           occurred_at)
+				VALUES (:tenant, :id, :smb, :model, :oldScore, :score, :rule, :reason, :changedAt)
 				""")
 			.param("tenant", tenant.value())
 			.param("smb", smb.value())
 			.param("model", model)
 			.param("score", score)
 			.param("band", band)
-			.param("at", utc(at))
-			.update();
-	}
-
-	void logChange(TenantId tenant, SmbId smb, String model, int oldScore, int newScore, @Nullable String rule,
-			String reason, Instant at) {
-		jdbc.sql("""
-				INSERT INTO score_changes (tenant_id, id, smb_id, model_key, old_score, new_score, rule_key, reason,
-				                           occurred_at)
-				VALUES (:tenant, :id, :smb, :model, :oldScore, :newScore, :rule, :reason, :at)
-				""")
-			.param("tenant", tenant.value())
-			.param("id", Ids.newId(clock))
-			.param("smb", smb.value())
-			.param("model", model)
-			.param("oldScore", oldScore)
-			.param("newScore", newScore)
-			.param("rule", rule)
-			.param("reason", Reasons.fit(reason))
-			.param("at", utc(at))
-			.update();
+			.param("at", utc(at));
+		if (change != null) {
+			statement = statement.param("id", Ids.newId(clock))
+				.param("oldScore", change.oldScore())
+				.param("rule", change.ruleKey())
+				.param("reason", Reasons.fit(change.reason()))
+				.param("changedAt", utc(change.occurredAt()));
+		}
+		statement.update();
 	}
 
 	List<Change> changes(TenantId tenant, SmbId smb, String model, Instant from, Instant to) {

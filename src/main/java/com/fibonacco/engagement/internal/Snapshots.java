@@ -1,7 +1,9 @@
 package com.fibonacco.engagement.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -24,21 +26,40 @@ class Snapshots {
 		this.jdbc = jdbc;
 	}
 
-	/** The day's values as they are now (a later change the same day overwrites them). */
-	void put(TenantId tenant, SmbId smb, String model, LocalDate day, int score, String band, @Nullable Integer tier) {
-		jdbc.sql("""
-				INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
-				VALUES (:tenant, :smb, :model, :day, :score, :band, :tier)
-				ON CONFLICT (tenant_id, smb_id, model_key, day)
-				DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, tier = EXCLUDED.tier
-				""")
-			.param("tenant", tenant.value())
-			.param("smb", smb.value())
-			.param("model", model)
-			.param("day", day)
-			.param("score", score)
-			.param("band", band)
-			.param("tier", tier)
+	/**
+	 * The day's values of several models at once, as they are now (a later change the
+	 * same day overwrites them).
+	 */
+	void put(TenantId tenant, SmbId smb, LocalDate day, List<Entry> entries) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", tenant.value());
+		params.put("smb", smb.value());
+		params.put("day", day);
+		StringBuilder values = new StringBuilder();
+		for (int i = 0; i < entries.size(); i++) {
+			Entry entry = entries.get(i);
+			values.append(i == 0 ? "" : ", ")
+				.append("(:tenant, :smb, :model")
+				.append(i)
+				.append(", :day, :score")
+				.append(i)
+				.append(", :band")
+				.append(i)
+				.append(", CAST(:tier")
+				.append(i)
+				.append(" AS smallint))");
+			params.put("model" + i, entry.model());
+			params.put("score" + i, entry.score());
+			params.put("band" + i, entry.band());
+			params.put("tier" + i, entry.tier());
+		}
+		jdbc.sql("INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier) VALUES " + values
+				+ """
+
+						ON CONFLICT (tenant_id, smb_id, model_key, day)
+						DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, tier = EXCLUDED.tier
+						""")
+			.params(params)
 			.update();
 	}
 
@@ -78,6 +99,10 @@ class Snapshots {
 		int tier = rs.getInt("tier");
 		return new Snapshot(rs.getObject("day", LocalDate.class), rs.getInt("score"), rs.getString("band"),
 				rs.wasNull() ? null : tier);
+	}
+
+	/** One model's score, band and (engagement only) tier of the day. */
+	record Entry(String model, int score, String band, @Nullable Integer tier) {
 	}
 
 	record Snapshot(LocalDate day, int score, String band, @Nullable Integer tier) {
