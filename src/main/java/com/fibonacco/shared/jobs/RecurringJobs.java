@@ -20,7 +20,10 @@ public enum RecurringJobs {
 	CLEANUP_DELETED_SMBS("cleanup-deleted-smbs", "0 0 * * 0"),
 
 	/** Recompute data quality scores (weekly, Sunday 04:00). */
-	RECALCULATE_DATA_QUALITY("recalculate-data-quality", "0 4 * * 0");
+	RECALCULATE_DATA_QUALITY("recalculate-data-quality", "0 4 * * 0"),
+
+	/** Delete event publications completed over a week ago (daily, 05:00). */
+	PURGE_COMPLETED_EVENT_PUBLICATIONS("purge-completed-event-publications", "0 5 * * *");
 
 	private final String id;
 
