@@ -7,7 +7,9 @@
 # message size, same number of connections), the exactly-once check (the sink's Message-IDs against
 # campaign_sends) and the tracking endpoints under load (open pixels and click redirects with the
 # real sends' tokens; hits/s, p99, every hit in email_events). One JSON line per workload to
-# bench/campaign/target/campaign-send.jsonl, the server's log to bench/campaign/target/campaign-server.log.
+# bench/campaign/target/campaign-send.jsonl, the server's log to bench/campaign/target/campaign-server.log,
+# the database's top statements of each workload (pg_stat_statements) to
+# bench/campaign/target/campaign-statements-{send,tracking}.txt.
 #   bench/run-campaign-send.sh                                   # 100,000 programs
 #   BENCH_SIZE=10000 BENCH_HITS=20000 bench/run-campaign-send.sh  # smaller
 #   BENCH_CONCURRENCY=32 BENCH_CLIENTS=64 BENCH_SERVER_ARGS="--fibonacco.campaign.sender.batch-size=1000" …
@@ -45,7 +47,7 @@ if [ "$(id -u)" = "0" ]; then
 		BENCH_SERVER_ARGS="${BENCH_SERVER_ARGS:-}" BENCH_JVM_ARGS="${BENCH_JVM_ARGS:-}" BENCH_SKIP_BUILD="${BENCH_SKIP_BUILD:-}" \
 		${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} bash "$WORK/bench/run-campaign-send.sh" || status=$?
 	mkdir -p "$REPO/bench/campaign/target"
-	cp "$WORK"/bench/campaign/target/campaign*.{jsonl,log} "$REPO/bench/campaign/target/" 2>/dev/null || true
+	cp "$WORK"/bench/campaign/target/campaign*.{jsonl,log,txt} "$REPO/bench/campaign/target/" 2>/dev/null || true
 	exit $status
 fi
 

@@ -127,6 +127,9 @@ public final class CampaignSendBench {
 					.setServerConfig("shared_buffers", "512MB")
 					.setServerConfig("max_wal_size", "4GB")
 					.setServerConfig("checkpoint_timeout", "30min")
+					// where the database's time goes, per statement and workload
+					.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+					.setServerConfig("pg_stat_statements.track", "all")
 					.start()) {
 			String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
 			port = freePort();
@@ -149,6 +152,8 @@ public final class CampaignSendBench {
 				seed(db, tenant);
 				execute(db, "VACUUM ANALYZE");
 				execute(db, "CHECKPOINT");
+				execute(db, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+				execute(db, "SELECT pg_stat_statements_reset()");
 				log(String.format("seeded in %.1f s", (System.nanoTime() - t0) / 1e9));
 				String pg = single(db, "SHOW server_version");
 
@@ -288,11 +293,13 @@ public final class CampaignSendBench {
 				line.put("started_at", startedAt.toString());
 				line.put("env", env);
 				System.out.println(JSON.writeValueAsString(line));
+				statements(db, "campaign-statements-send.txt");
 
 				// ---- tracking under load
 				loads.clear();
 				sampleLoad();
 				Map<String, Object> tracking = tracking(db, tenant, tokens);
+				statements(db, "campaign-statements-tracking.txt");
 				env.put("loadavg_during_tracking", String.join(" | ", loads));
 				tracking.put("env", env);
 				System.out.println(JSON.writeValueAsString(tracking));
@@ -757,6 +764,29 @@ public final class CampaignSendBench {
 	void sampleLoad() {
 		String load = loadAverage();
 		loads.add(load.substring(0, Math.min(load.length(), 14)).strip());
+	}
+
+	/**
+	 * The statements that took the database's time since the last call (top 25 by total
+	 * execution time), into {@code file} under the output directory; then resets.
+	 */
+	void statements(Connection db, String file) throws Exception {
+		StringBuilder report = new StringBuilder(
+				String.format("%10s %10s %9s %8s  %s%n", "total_ms", "calls", "mean_ms", "rows", "query"));
+		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("""
+				SELECT round(total_exec_time) AS total_ms, calls, round(mean_exec_time::numeric, 3) AS mean_ms, rows,
+				       regexp_replace(query, '\\s+', ' ', 'g') AS query
+				  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25
+				""")) {
+			while (rs.next()) {
+				String query = rs.getString("query");
+				report.append(String.format("%10d %10d %9s %8d  %s%n", rs.getLong("total_ms"), rs.getLong("calls"),
+						rs.getBigDecimal("mean_ms"), rs.getLong("rows"),
+						query.length() > 300 ? query.substring(0, 300) + " …" : query));
+			}
+		}
+		Files.writeString(out.resolve(file), report);
+		execute(db, "SELECT pg_stat_statements_reset()");
 	}
 
 	static String single(Connection db, String sql) throws Exception {
