@@ -10,7 +10,7 @@ import com.fibonacco.shared.TenantId;
 /** A row of {@code smb_imports}. */
 record ImportRow(UUID tenantId, UUID id, String status, String phase, String fileName, String fileFormat, long fileSize,
 		@Nullable Long fileOid, @Nullable UUID communityId, String onDuplicate, String matchOn, String mapping,
-		boolean dryRun, long bytesRead, @Nullable Long rowsTotal, long rowsProcessed, long mergedThrough, long created,
+		boolean dryRun, long bytesRead, @Nullable Long rowsTotal, long rowsProcessed, long created,
 		long updated, long skipped, long failed, int attempts, @Nullable String failureReason,
 		@Nullable UUID requestedBy, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
 		Instant updatedAt) {

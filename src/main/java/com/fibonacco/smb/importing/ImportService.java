@@ -169,7 +169,7 @@ class ImportService {
 			ImportRow row = new ImportRow(tenant.value(), id, "queued", "staging", name, format, file.getSize(), oid,
 					options.communityId(), options.onDuplicate(), options.matchOn(),
 					ImportReaders.JSON.writeValueAsString(options.mapping()), options.dryRun(), 0, null, 0, 0, 0, 0, 0,
-					0, 0, null, user, now, null, null, now);
+					0, null, user, now, null, null, now);
 			imports.insert(row);
 			return row;
 		});
@@ -190,9 +190,10 @@ class ImportService {
 	}
 
 	/**
-	 * Stops a queued or running import. A running one stops after the batch in flight:
-	 * this waits for it, so when the answer comes no more rows are written. Rows already
-	 * merged stay.
+	 * Stops a queued or running import. The batches of a running one in flight roll back
+	 * when they find it cancelled (one already recording itself holds the import's row, and
+	 * this waits for it), so when the answer comes no more rows will be written. Rows
+	 * already merged stay.
 	 */
 	ImportRow cancel(TenantId tenant, UUID id) {
 		transaction.executeWithoutResult(status -> {

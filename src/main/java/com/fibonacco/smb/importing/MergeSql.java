@@ -135,11 +135,13 @@ final class MergeSql {
 				.append(" AS updated");
 			return sql.toString();
 		}
+		// in slug order: batches merged at once that claim the same slugs wait for each other
+		// in one order, never in a circle
 		sql.append(", ins AS (INSERT INTO smbs (")
 			.append(INSERT_COLUMNS)
 			.append(") SELECT ")
 			.append(insertValues("f.slug_try"))
-			.append(" FROM fresh f ORDER BY f.row_number ON CONFLICT (tenant_id, slug) WHERE deleted_at IS NULL ")
+			.append(" FROM fresh f ORDER BY f.slug_try ON CONFLICT (tenant_id, slug) WHERE deleted_at IS NULL ")
 			.append("DO NOTHING RETURNING id), ");
 		// a slug already taken (or claimed twice in this batch): the base and part of the
 		// new id

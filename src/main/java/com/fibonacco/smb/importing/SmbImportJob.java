@@ -9,10 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -31,6 +36,7 @@ import com.fibonacco.shared.web.FieldError;
 import com.fibonacco.smb.SmbsImported;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,11 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * normalise each row in Java and {@code COPY} it into the import's staging table; copy
  * the rejected rows' reasons into the error report; mark duplicates inside the file. A
  * crash rolls all of it back; the next attempt starts the step over.</li>
- * <li><b>Merge</b>, one transaction per range of row numbers, under the tenant's import
- * lock (so two imports never both create the same business): insert and update set-based
- * and record the range's end and counts on the import in the same transaction. A crash
- * loses at most the batch in flight, and the next attempt continues after the last
- * committed one.</li>
+ * <li><b>Merge</b>, one transaction per range of row numbers, several at once, under the
+ * tenant's import lock (so two imports never both create the same business): insert and
+ * update set-based and record the range and its counts in the same transaction. A crash
+ * loses at most the batches in flight, and the next attempt merges the ranges not
+ * recorded.</li>
  * </ol>
  * The end (completed, failed or cancelled) publishes one {@link SmbsImported}, drops the
  * staging table and unlinks the stored file, in one transaction.
@@ -82,12 +88,12 @@ public class SmbImportJob {
 
 	private final Clock clock;
 
-	/** Test seam: runs after each committed batch with the import id and its end row. */
+	/** Test seam: runs after each committed batch with the import id and its last row. */
 	volatile @Nullable BatchHook afterBatch;
 
 	interface BatchHook {
 
-		void committed(UUID importId, long mergedThrough);
+		void committed(UUID importId, long lastRow);
 
 	}
 
@@ -289,55 +295,176 @@ public class SmbImportJob {
 
 	// ---------------------------------------------------------------- merging
 
-	private void merge(TenantId tenant, UUID importId, JobContext context) {
-		ImportRow row = imports.find(tenant, importId).orElseThrow(Cancelled::new);
-		String table = StageTable.name(importId);
-		long last = jdbc.sql("SELECT coalesce(max(row_number), 0) FROM " + table).query(Long.class).single();
-		long total = row.rowsTotal() == null ? 0 : row.rowsTotal();
-		JobDashboardProgressBar progress = total > 0 ? context.progressBar(total) : null;
-		String sql = MergeSql.batch(table, row.onDuplicate(), row.matchOn(), row.dryRun());
-		long through = row.mergedThrough();
-		long started = System.nanoTime();
-		while (through < last) {
-			long lo = through;
-			long hi = Math.min(last, lo + properties.batchSize());
-			Long processed = transaction.execute(status -> batch(tenant, importId, sql, lo, hi));
-			ImportRow now = imports.find(tenant, importId).orElseThrow(Cancelled::new);
-			through = now.mergedThrough();
-			if (progress != null) {
-				progress.setProgress(now.rowsProcessed());
-			}
-			BatchHook hook = afterBatch;
-			if (hook != null && processed != null) {
-				hook.committed(importId, through);
-			}
-		}
-		log.info("Import {}: merged rows {} to {} in {} ms", importId, row.mergedThrough() + 1, last,
-				(System.nanoTime() - started) / 1_000_000);
+	/** Staged rows {@code lo < row_number <= hi}: one batch. */
+	record Range(long lo, long hi) {
 	}
 
 	/**
-	 * One range of rows; null when another run of this job got there first (the range is
-	 * skipped, never merged twice).
+	 * Merges every staged row not merged yet, {@code merge-workers} batches at once, while
+	 * holding the tenant's import lock: another import into the tenant (or another run of
+	 * this one) waits until this merge is over, so two imports never both create the same
+	 * business. The lock is a session lock on a connection of its own, released when the
+	 * merge ends or, should the process die, when PostgreSQL drops the connection.
 	 */
-	private @Nullable Long batch(TenantId tenant, UUID importId, String sql, long lo, long hi) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(:space, :key)")
-			.param("space", TENANT_LOCK)
-			.param("key", tenant.value().hashCode())
-			.query()
-			.singleValue();
-		ImportRow row = imports.lock(tenant, importId).orElseThrow(Cancelled::new);
-		if (!row.status().equals("running")) {
-			throw new Cancelled();
+	private void merge(TenantId tenant, UUID importId, JobContext context) {
+		ImportRow row = imports.find(tenant, importId).orElseThrow(Cancelled::new);
+		String table = StageTable.name(importId);
+		long total = row.rowsTotal() == null ? 0 : row.rowsTotal();
+		JobDashboardProgressBar progress = total > 0 ? context.progressBar(total) : null;
+		String sql = MergeSql.batch(table, row.onDuplicate(), row.matchOn(), row.dryRun());
+		// under update the file's latest row about a business must be applied last
+		int workers = row.onDuplicate().equals("update") ? 1 : properties.mergeWorkers();
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(true);
+			advisoryLock(holder, "pg_advisory_lock", tenant);
+			try {
+				long started = System.nanoTime();
+				List<Range> pending = pending(tenant, importId, table);
+				mergeAll(tenant, importId, row.communityId(), sql, pending, workers, progress);
+				log.info("Import {}: merged {} batches ({} at once) in {} ms", importId, pending.size(), workers,
+						(System.nanoTime() - started) / 1_000_000);
+			}
+			finally {
+				try {
+					advisoryLock(holder, "pg_advisory_unlock", tenant);
+				}
+				catch (SQLException ex) {
+					// a broken connection: PostgreSQL released the lock with it
+					log.warn("Import {}: could not release the tenant's import lock: {}", importId, ex.getMessage());
+				}
+			}
 		}
-		if (row.mergedThrough() != lo) {
-			return null;
+		catch (SQLException ex) {
+			throw new IllegalStateException("Merging failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static void advisoryLock(Connection connection, String function, TenantId tenant) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("SELECT " + function + "(?, ?)")) {
+			lock.setInt(1, TENANT_LOCK);
+			lock.setInt(2, tenant.value().hashCode());
+			lock.execute();
+		}
+	}
+
+	/** The staged rows outside every committed batch, cut into batches. */
+	private List<Range> pending(TenantId tenant, UUID importId, String table) {
+		long last = jdbc.sql("SELECT coalesce(max(row_number), 0) FROM " + table).query(Long.class).single();
+		List<Range> merged = jdbc.sql("""
+				SELECT first_row - 1 AS lo, last_row AS hi FROM smb_import_batches
+				WHERE tenant_id = :tenant AND import_id = :id ORDER BY first_row
+				""")
+			.param("tenant", tenant.value())
+			.param("id", importId)
+			.query((rs, n) -> new Range(rs.getLong("lo"), rs.getLong("hi")))
+			.list();
+		return gaps(merged, last, properties.batchSize());
+	}
+
+	/**
+	 * Rows 1 to {@code last} outside the merged ranges (in row order), cut into batches of
+	 * at most {@code batchSize} rows.
+	 */
+	static List<Range> gaps(List<Range> merged, long last, int batchSize) {
+		List<Range> pending = new ArrayList<>();
+		long cursor = 0;
+		for (Range done : merged.stream().sorted(Comparator.comparingLong(Range::lo)).toList()) {
+			cut(cursor, Math.min(done.lo(), last), batchSize, pending);
+			cursor = Math.max(cursor, done.hi());
+		}
+		cut(cursor, last, batchSize, pending);
+		return pending;
+	}
+
+	private static void cut(long lo, long hi, int batchSize, List<Range> into) {
+		for (long at = lo; at < hi; at += batchSize) {
+			into.add(new Range(at, Math.min(hi, at + batchSize)));
+		}
+	}
+
+	/**
+	 * Runs the batches on {@code workers} threads, each batch in a transaction of its own.
+	 * The first failure (a cancel included) stops the others after their batch in flight
+	 * and is thrown; the batches that committed stay merged.
+	 */
+	private void mergeAll(TenantId tenant, UUID importId, @Nullable UUID community, String sql, List<Range> pending,
+			int workers, @Nullable JobDashboardProgressBar progress) {
+		Queue<Range> queue = new ConcurrentLinkedQueue<>(pending);
+		AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+		AtomicLong processedSoFar = new AtomicLong();
+		Runnable worker = () -> {
+			Range range;
+			while (failure.get() == null && (range = queue.poll()) != null) {
+				try {
+					long processed = mergeWithRetry(tenant, importId, community, sql, range);
+					long soFar = processedSoFar.accumulateAndGet(processed, Math::max);
+					if (progress != null) {
+						synchronized (progress) {
+							progress.setProgress(soFar);
+						}
+					}
+					BatchHook hook = afterBatch;
+					if (hook != null) {
+						hook.committed(importId, range.hi());
+					}
+				}
+				catch (RuntimeException ex) {
+					failure.compareAndSet(null, ex);
+				}
+			}
+		};
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 1; i < workers; i++) {
+			threads.add(Thread.ofVirtual().name("import-merge-" + importId + "-" + i).start(worker));
+		}
+		worker.run();
+		for (Thread thread : threads) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failure.compareAndSet(null, new IllegalStateException("interrupted while merging", ex));
+			}
+		}
+		RuntimeException failed = failure.get();
+		if (failed != null) {
+			throw failed;
+		}
+	}
+
+	/**
+	 * One batch; a deadlock or serialization failure with a concurrent writer rolls it back
+	 * and it runs again (twice at most).
+	 * @return the import's rows processed after it
+	 */
+	private long mergeWithRetry(TenantId tenant, UUID importId, @Nullable UUID community, String sql, Range range) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				Long processed = transaction.execute(status -> batch(tenant, importId, community, sql, range));
+				return processed == null ? 0 : processed;
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+				log.info("Import {}: rows {} to {} met a concurrent writer ({}); again", importId, range.lo() + 1,
+						range.hi(), ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	/**
+	 * Merges one range and, in the same transaction, adds its counts to the import and
+	 * records it as merged. A cancelled import rolls the batch back.
+	 * @return the import's rows processed after it
+	 */
+	private long batch(TenantId tenant, UUID importId, @Nullable UUID community, String sql, Range range) {
 		Map<String, Object> counts = jdbc.sql(sql)
 			.param("tenant", tenant.value())
-			.param("community", row.communityId(), java.sql.Types.OTHER)
-			.param("lo", lo)
-			.param("hi", hi)
+			.param("community", community, java.sql.Types.OTHER)
+			.param("lo", range.lo())
+			.param("hi", range.hi())
 			.param("now", SmbImports.utc(clock.instant()))
 			.query()
 			.singleRow();
@@ -346,23 +473,34 @@ public class SmbImportJob {
 		long created = ((Number) counts.get("created")).longValue();
 		long updated = ((Number) counts.get("updated")).longValue();
 		long skipped = processed - failed - created - updated;
-		jdbc.sql("""
-				UPDATE smb_imports SET merged_through = :hi, rows_processed = rows_processed + :processed,
+		Long processedNow = jdbc.sql("""
+				UPDATE smb_imports SET rows_processed = rows_processed + :processed,
 				  created = created + :created, updated = updated + :updated, skipped = skipped + :skipped,
 				  failed = failed + :failed, updated_at = :now
-				WHERE tenant_id = :tenant AND id = :id
+				WHERE tenant_id = :tenant AND id = :id AND status = 'running'
+				RETURNING rows_processed
 				""")
 			.param("tenant", tenant.value())
 			.param("id", importId)
-			.param("hi", hi)
 			.param("processed", processed)
 			.param("created", created)
 			.param("updated", updated)
 			.param("skipped", skipped)
 			.param("failed", failed)
 			.param("now", SmbImports.utc(clock.instant()))
+			.query(Long.class)
+			.optional()
+			.orElseThrow(Cancelled::new);
+		jdbc.sql("""
+				INSERT INTO smb_import_batches (tenant_id, import_id, first_row, last_row)
+				VALUES (:tenant, :id, :first, :last)
+				""")
+			.param("tenant", tenant.value())
+			.param("id", importId)
+			.param("first", range.lo() + 1)
+			.param("last", range.hi())
 			.update();
-		return processed;
+		return processedNow;
 	}
 
 	// ---------------------------------------------------------------- the end
@@ -382,6 +520,10 @@ public class SmbImportJob {
 				return;
 			}
 			jdbc.sql("DROP TABLE IF EXISTS " + StageTable.name(importId)).update();
+			jdbc.sql("DELETE FROM smb_import_batches WHERE tenant_id = :tenant AND import_id = :id")
+				.param("tenant", tenant.value())
+				.param("id", importId)
+				.update();
 			if (row.fileOid() == null) {
 				return;
 			}

@@ -21,9 +21,9 @@ class SmbImports {
 
 	private static final String COLUMNS = """
 			tenant_id, id, status, phase, file_name, file_format, file_size, file_oid, community_id, on_duplicate,
-			match_on, mapping::text AS mapping, dry_run, bytes_read, rows_total, rows_processed, merged_through,
-			created, updated, skipped, failed, attempts, failure_reason, requested_by, created_at, started_at,
-			finished_at, updated_at""";
+			match_on, mapping::text AS mapping, dry_run, bytes_read, rows_total, rows_processed, created,
+			updated, skipped, failed, attempts, failure_reason, requested_by, created_at, started_at, finished_at,
+			updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -152,7 +152,7 @@ class SmbImports {
 				rs.getLong("file_size"), fileOid, rs.getObject("community_id", UUID.class),
 				rs.getString("on_duplicate"), rs.getString("match_on"), rs.getString("mapping"),
 				rs.getBoolean("dry_run"), rs.getLong("bytes_read"), rowsTotal, rs.getLong("rows_processed"),
-				rs.getLong("merged_through"), rs.getLong("created"), rs.getLong("updated"), rs.getLong("skipped"),
+				rs.getLong("created"), rs.getLong("updated"), rs.getLong("skipped"),
 				rs.getLong("failed"), rs.getInt("attempts"), rs.getString("failure_reason"),
 				rs.getObject("requested_by", UUID.class), instant(rs, "created_at"), instant(rs, "started_at"),
 				instant(rs, "finished_at"), instant(rs, "updated_at"));

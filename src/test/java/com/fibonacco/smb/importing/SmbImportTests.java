@@ -436,6 +436,30 @@ class SmbImportTests {
 	}
 
 	@Test
+	void batchesMergedAtOnceThatClaimTheSameSlugsAllLand() {
+		// batches of 50 merged two at a time (the test settings), every batch naming the
+		// same few businesses in a different order: each claims slugs the other holds
+		String[] names = { "Main Street Diner", "Blue Ridge Pizza", "Oak Hardware", "Sunrise Bakery", "Corner Pharmacy" };
+		StringBuilder file = new StringBuilder("Business Name,Email\n");
+		for (int i = 0; i < 400; i++) {
+			int batch = i / 50;
+			String name = names[(batch % 2 == 0 ? i : names.length * 1000 - i) % names.length];
+			file.append(name).append(",owner").append(i).append("@shop").append(i).append(".example\n");
+		}
+
+		JsonNode done = imports.run("same-names.csv", bytes(file.toString()),
+				fields("community_id", hendersonville.toString()));
+
+		assertThat(done.at("/status").asString()).isEqualTo("completed");
+		assertThat(done.at("/created").asInt()).isEqualTo(400);
+		assertThat(count()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT count(DISTINCT slug) FROM smbs WHERE tenant_id = :t")
+			.param("t", tenant.id())
+			.query(Long.class)
+			.single()).isEqualTo(400);
+	}
+
+	@Test
 	void oneSmbsImportedEventPerJobNotOnePerRow() {
 		JsonNode done = imports.run("many.csv", generated(0, 120), fields("community_id", hendersonville.toString()));
 
