@@ -32,32 +32,62 @@ class LeadScores {
 		this.clock = clock;
 	}
 
-	/** Stores the score and, when it moved, logs the change — in one statement. */
-	void put(TenantId tenant, SmbId smb, String model, int score, String band, Instant at, @Nullable Change change) {
+	/**
+	 * Stores SMBs' scores (a model at most once per SMB) and logs the changes that came
+	 * with them — in one statement.
+	 */
+	void put(TenantId tenant, List<Put> puts) {
+		if (puts.isEmpty()) {
+			return;
+		}
+		int n = puts.size();
+		String[][] scores = new String[5][n];
+		List<Put> changed = puts.stream().filter(put -> put.change() != null).toList();
+		String[][] changes = new String[8][changed.size()];
+		for (int i = 0; i < n; i++) {
+			Put put = puts.get(i);
+			scores[0][i] = put.smb().value().toString();
+			scores[1][i] = put.model();
+			scores[2][i] = Integer.toString(put.score());
+			scores[3][i] = put.band();
+			scores[4][i] = put.at().toString();
+		}
+		for (int i = 0; i < changed.size(); i++) {
+			Put put = changed.get(i);
+			Change change = put.change();
+			changes[0][i] = Ids.newId(clock).toString();
+			changes[1][i] = put.smb().value().toString();
+			changes[2][i] = put.model();
+			changes[3][i] = Integer.toString(change.oldScore());
+			changes[4][i] = Integer.toString(put.score());
+			changes[5][i] = change.ruleKey();
+			changes[6][i] = Reasons.fit(change.reason());
+			changes[7][i] = change.occurredAt().toString();
+		}
 		String upsert = """
 				INSERT INTO smb_scores (tenant_id, smb_id, model_key, score, band, computed_at)
-				VALUES (:tenant, :smb, :model, :score, :band, :at)
+				SELECT :tenant, u.smb_id, u.model_key, u.score, u.band, u.computed_at
+				  FROM unnest(CAST(:s0 AS uuid[]), CAST(:s1 AS text[]), CAST(:s2 AS int[]), CAST(:s3 AS text[]),
+				              CAST(:s4 AS timestamptz[])) AS u(smb_id, model_key, score, band, computed_at)
 				ON CONFLICT (tenant_id, smb_id, model_key)
 				DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, computed_at = EXCLUDED.computed_at
 				""";
-		var statement = jdbc.sql(change == null ? upsert : "WITH stored AS (" + upsert + """
+		var statement = jdbc.sql(changed.isEmpty() ? upsert : "WITH stored AS (" + upsert + """
 				)
 				INSERT INTO score_changes (tenant_id, id, smb_id, model_key, old_score, new_score, rule_key, reason,
 				                           occurred_at)
-				VALUES (:tenant, :id, :smb, :model, :oldScore, :score, :rule, :reason, :changedAt)
-				""")
-			.param("tenant", tenant.value())
-			.param("smb", smb.value())
-			.param("model", model)
-			.param("score", score)
-			.param("band", band)
-			.param("at", utc(at));
-		if (change != null) {
-			statement = statement.param("id", Ids.newId(clock))
-				.param("oldScore", change.oldScore())
-				.param("rule", change.ruleKey())
-				.param("reason", Reasons.fit(change.reason()))
-				.param("changedAt", utc(change.occurredAt()));
+				SELECT :tenant, c.id, c.smb_id, c.model_key, c.old_score, c.new_score, c.rule_key, c.reason, c.occurred_at
+				  FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS text[]), CAST(:c3 AS int[]),
+				              CAST(:c4 AS int[]), CAST(:c5 AS text[]), CAST(:c6 AS text[]), CAST(:c7 AS timestamptz[]))
+				    AS c(id, smb_id, model_key, old_score, new_score, rule_key, reason, occurred_at)
+				""").param("tenant", tenant.value());
+		for (int i = 0; i < scores.length; i++) {
+			statement = statement.param("s" + i, scores[i]);
+		}
+		if (!changed.isEmpty()) {
+			for (int i = 0; i < changes.length; i++) {
+				statement = statement.param("c" + i, changes[i]);
+			}
 		}
 		statement.update();
 	}
@@ -83,6 +113,10 @@ class LeadScores {
 	}
 
 	record Change(int oldScore, int newScore, @Nullable String ruleKey, String reason, Instant occurredAt) {
+	}
+
+	/** An SMB's score in a model, and the change to log with it, if it moved. */
+	record Put(SmbId smb, String model, int score, String band, Instant at, @Nullable Change change) {
 	}
 
 }

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +82,31 @@ class Ledger {
 			.param("since", utc(since))
 			.query(this::signal)
 			.list();
+	}
+
+	/** The SMBs' signals that happened at or after {@code since}, newest first, by SMB. */
+	Map<SmbId, List<Signal>> since(TenantId tenant, Collection<SmbId> smbs, Instant since) {
+		Map<SmbId, List<Signal>> bySmb = new HashMap<>();
+		if (smbs.isEmpty()) {
+			return bySmb;
+		}
+		jdbc.sql("""
+				SELECT smb_id, source_event_id, signal_type, occurred_at, attributes::text AS attributes,
+				       machine_generated
+				  FROM engagement_signals
+				 WHERE tenant_id = :tenant AND smb_id = ANY (CAST(:smbs AS uuid[])) AND occurred_at >= :since
+				 ORDER BY smb_id, occurred_at DESC
+				""")
+			.param("tenant", tenant.value())
+			.param("smbs", smbs.stream().map(smb -> smb.value().toString()).toArray(String[]::new))
+			.param("since", utc(since))
+			.query((rs, row) -> {
+				bySmb.computeIfAbsent(new SmbId(rs.getObject("smb_id", UUID.class)), smb -> new ArrayList<>())
+					.add(signal(rs, row));
+				return row;
+			})
+			.list();
+		return bySmb;
 	}
 
 	/** The SMB's latest signals, machine-generated ones included. */

@@ -1,9 +1,7 @@
 package com.fibonacco.engagement.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -27,39 +25,38 @@ class Snapshots {
 	}
 
 	/**
-	 * The day's values of several models at once, as they are now (a later change the
-	 * same day overwrites them).
+	 * The day's values of SMBs' scores (a model at most once per SMB), as they are now: a
+	 * later change the same day overwrites them.
 	 */
-	void put(TenantId tenant, SmbId smb, LocalDate day, List<Entry> entries) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("tenant", tenant.value());
-		params.put("smb", smb.value());
-		params.put("day", day);
-		StringBuilder values = new StringBuilder();
-		for (int i = 0; i < entries.size(); i++) {
-			Entry entry = entries.get(i);
-			values.append(i == 0 ? "" : ", ")
-				.append("(:tenant, :smb, :model")
-				.append(i)
-				.append(", :day, :score")
-				.append(i)
-				.append(", :band")
-				.append(i)
-				.append(", CAST(:tier")
-				.append(i)
-				.append(" AS smallint))");
-			params.put("model" + i, entry.model());
-			params.put("score" + i, entry.score());
-			params.put("band" + i, entry.band());
-			params.put("tier" + i, entry.tier());
+	void put(TenantId tenant, LocalDate day, List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
 		}
-		jdbc.sql("INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier) VALUES " + values
-				+ """
-
-						ON CONFLICT (tenant_id, smb_id, model_key, day)
-						DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, tier = EXCLUDED.tier
-						""")
-			.params(params)
+		int n = entries.size();
+		String[][] columns = new String[5][n];
+		for (int i = 0; i < n; i++) {
+			Entry entry = entries.get(i);
+			columns[0][i] = entry.smb().value().toString();
+			columns[1][i] = entry.model();
+			columns[2][i] = Integer.toString(entry.score());
+			columns[3][i] = entry.band();
+			columns[4][i] = entry.tier() == null ? null : entry.tier().toString();
+		}
+		jdbc.sql("""
+				INSERT INTO score_snapshots (tenant_id, smb_id, model_key, day, score, band, tier)
+				SELECT :tenant, u.smb_id, u.model_key, :day, u.score, u.band, u.tier
+				  FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS text[]), CAST(:c2 AS int[]), CAST(:c3 AS text[]),
+				              CAST(:c4 AS smallint[])) AS u(smb_id, model_key, score, band, tier)
+				ON CONFLICT (tenant_id, smb_id, model_key, day)
+				DO UPDATE SET score = EXCLUDED.score, band = EXCLUDED.band, tier = EXCLUDED.tier
+				""")
+			.param("tenant", tenant.value())
+			.param("day", day)
+			.param("c0", columns[0])
+			.param("c1", columns[1])
+			.param("c2", columns[2])
+			.param("c3", columns[3])
+			.param("c4", columns[4])
 			.update();
 	}
 
@@ -101,8 +98,8 @@ class Snapshots {
 				rs.wasNull() ? null : tier);
 	}
 
-	/** One model's score, band and (engagement only) tier of the day. */
-	record Entry(String model, int score, String band, @Nullable Integer tier) {
+	/** An SMB's score, band and (engagement only) tier of the day in one model. */
+	record Entry(SmbId smb, String model, int score, String band, @Nullable Integer tier) {
 	}
 
 	record Snapshot(LocalDate day, int score, String band, @Nullable Integer tier) {
