@@ -55,6 +55,8 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -f target/fibonacco-0.1.0-SNAPSHOT.jar 
 	# clean: no stale classes or migrations; the web console is not needed here
 	./mvnw -q -B -ntp -DskipTests -Dweb.skip=true clean package
 fi
+# the copy keeps the source files' times: compile the bench afresh, never trust its old classes
+rm -rf bench/campaign/target/classes
 mkdir -p bench/campaign/target
 ./mvnw -q -B -ntp -f bench/campaign/pom.xml compile exec:exec -Dbench.size="$SIZE" -Dbench.hits="$HITS" \
 	-Dbench.concurrency="$CONCURRENCY" -Dbench.batch-size="$BATCH" -Dbench.clients="$CLIENTS" \

@@ -90,12 +90,18 @@ class Ledger {
 		if (smbs.isEmpty()) {
 			return bySmb;
 		}
+		// one index probe per SMB: with "smb_id = ANY (…)" a generic plan took the BRIN
+		// index on occurred_at and read every recent signal of every SMB (138 ms a round of
+		// 240 SMBs in the campaign bench)
 		jdbc.sql("""
-				SELECT smb_id, source_event_id, signal_type, occurred_at, attributes::text AS attributes,
-				       machine_generated
-				  FROM engagement_signals
-				 WHERE tenant_id = :tenant AND smb_id = ANY (CAST(:smbs AS uuid[])) AND occurred_at >= :since
-				 ORDER BY smb_id, occurred_at DESC
+				SELECT e.smb_id, e.source_event_id, e.signal_type, e.occurred_at, e.attributes::text AS attributes,
+				       e.machine_generated
+				  FROM unnest(CAST(:smbs AS uuid[])) AS u(smb_id)
+				 CROSS JOIN LATERAL (
+				       SELECT * FROM engagement_signals x
+				        WHERE x.tenant_id = :tenant AND x.smb_id = u.smb_id AND x.occurred_at >= :since
+				        ORDER BY x.occurred_at DESC) e
+				 ORDER BY e.smb_id, e.occurred_at DESC
 				""")
 			.param("tenant", tenant.value())
 			.param("smbs", smbs.stream().map(smb -> smb.value().toString()).toArray(String[]::new))

@@ -523,7 +523,8 @@ class EngagementBenchmark {
 		new java.util.TreeMap<>(figures).forEach((key, value) -> line.append(",\"")
 			.append(key)
 			.append("\":")
-			.append(value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.3f", d) : value));
+			.append(value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.3f", d)
+					: value instanceof String text ? "\"" + text.replace("\"", "\\\"") + "\"" : value));
 		line.append('}');
 		System.out.println(line);
 		lines.add(line.toString());
