@@ -245,10 +245,15 @@ class EngagementScoring {
 				       p.tier AS pin_tier, p.reason AS pin_reason, p.expires_at AS pin_expires_at,
 				       p.pinned_by AS pin_pinned_by, p.pinned_at AS pin_pinned_at,
 				       l.score AS lead_score, l.band AS lead_band, l.computed_at AS lead_computed_at
-				  FROM smbs s
-				  LEFT JOIN tier_pins p ON p.tenant_id = s.tenant_id AND p.smb_id = s.id
-				  LEFT JOIN smb_scores l ON l.tenant_id = s.tenant_id AND l.smb_id = s.id AND l.model_key = :lead
-				 WHERE s.tenant_id = :tenant AND s.id = ANY (CAST(:smbs AS uuid[])) AND s.deleted_at IS NULL
+				  FROM unnest(CAST(:smbs AS uuid[])) AS u(id)
+				  JOIN smbs s ON s.tenant_id = :tenant AND s.id = u.id AND s.deleted_at IS NULL
+				  -- a probe per SMB (LIMIT keeps them probes): with plain joins a generic plan
+				  -- read all of smb_scores for a round's few SMBs
+				  LEFT JOIN LATERAL (SELECT * FROM tier_pins x
+				                      WHERE x.tenant_id = s.tenant_id AND x.smb_id = s.id LIMIT 1) p ON true
+				  LEFT JOIN LATERAL (SELECT * FROM smb_scores x
+				                      WHERE x.tenant_id = s.tenant_id AND x.smb_id = s.id AND x.model_key = :lead
+				                      LIMIT 1) l ON true
 				 ORDER BY s.id
 				   FOR NO KEY UPDATE OF s
 				""")
