@@ -297,10 +297,10 @@ class EngagementScoring {
 			columns[0][i] = update.smb().value().toString();
 			columns[1][i] = Integer.toString(update.score());
 			columns[2][i] = Integer.toString(update.tier());
-			columns[3][i] = text(moved.lastEmailOpen());
-			columns[4][i] = text(moved.lastEmailClick());
-			columns[5][i] = text(moved.lastContentView());
-			columns[6][i] = text(moved.lastApproval());
+			columns[3][i] = Ledger.text(moved.lastEmailOpen());
+			columns[4][i] = Ledger.text(moved.lastEmailClick());
+			columns[5][i] = Ledger.text(moved.lastContentView());
+			columns[6][i] = Ledger.text(moved.lastApproval());
 			columns[7][i] = Integer.toString(moved.approvals());
 			columns[8][i] = Integer.toString(moved.meetings());
 		}
@@ -326,10 +326,6 @@ class EngagementScoring {
 			.param("tenant", tenant.value())
 			.params(params)
 			.update();
-	}
-
-	private static @Nullable String text(@Nullable Instant at) {
-		return at == null ? null : at.toString();
 	}
 
 	/** An SMB to rescore: the (latest) signal that caused it or why, and what moves. */

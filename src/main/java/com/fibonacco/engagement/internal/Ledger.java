@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,31 +43,40 @@ class Ledger {
 	}
 
 	/**
-	 * Records the signal unless it is already there (the event delivered again) or its
-	 * SMB is not the tenant's.
+	 * Records a signal unless it is already there (the event delivered again) or its SMB
+	 * is not the tenant's: INSERT … SELECT FROM smbs, so a signal about an SMB the tenant
+	 * doesn't have (or had purged) is dropped instead of failing the listener for ever.
+	 * Its parameters: {@link #appendParams}.
+	 */
+	static final String APPEND = """
+			INSERT INTO engagement_signals (tenant_id, source_event_id, signal_type, smb_id, occurred_at,
+			                                machine_generated, attributes, recorded_at)
+			SELECT s.tenant_id, :source, :type, s.id, :occurredAt, :machine, CAST(:attributes AS jsonb), :now
+			  FROM smbs s
+			 WHERE s.tenant_id = :tenant AND s.id = :smb
+			ON CONFLICT DO NOTHING
+			""";
+
+	/**
+	 * Records the signal ({@link #APPEND}).
 	 * @return whether it was recorded now
 	 */
 	boolean append(Incoming signal) {
-		// INSERT … SELECT FROM smbs: a signal about an SMB the tenant doesn't have (or
-		// had
-		// purged) is dropped instead of failing the listener for ever
-		return jdbc.sql("""
-				INSERT INTO engagement_signals (tenant_id, source_event_id, signal_type, smb_id, occurred_at,
-				                                machine_generated, attributes, recorded_at)
-				SELECT s.tenant_id, :source, :type, s.id, :occurredAt, :machine, CAST(:attributes AS jsonb), :now
-				  FROM smbs s
-				 WHERE s.tenant_id = :tenant AND s.id = :smb
-				ON CONFLICT DO NOTHING
-				""")
-			.param("tenant", signal.tenant().value())
-			.param("smb", signal.smb().value())
-			.param("source", signal.sourceEventId())
-			.param("type", signal.type().apiName())
-			.param("occurredAt", utc(signal.occurredAt()))
-			.param("machine", signal.machineGenerated())
-			.param("attributes", json.writeValueAsString(signal.attributes()))
-			.param("now", utc(clock.instant()))
-			.update() == 1;
+		return jdbc.sql(APPEND).params(appendParams(signal)).update() == 1;
+	}
+
+	/** The parameters of {@link #APPEND} for this signal, recorded now. */
+	Map<String, Object> appendParams(Incoming signal) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenant", signal.tenant().value());
+		params.put("smb", signal.smb().value());
+		params.put("source", signal.sourceEventId());
+		params.put("type", signal.type().apiName());
+		params.put("occurredAt", utc(signal.occurredAt()));
+		params.put("machine", signal.machineGenerated());
+		params.put("attributes", json.writeValueAsString(signal.attributes()));
+		params.put("now", utc(clock.instant()));
+		return params;
 	}
 
 	/** The SMB's signals that happened at or after {@code since}, newest first. */
@@ -135,11 +145,21 @@ class Ledger {
 		return new Signal(rs.getObject("source_event_id", UUID.class),
 				SignalType.fromApiName(rs.getString("signal_type")).orElseThrow(),
 				rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-				json.readValue(rs.getString("attributes"), ATTRIBUTES), rs.getBoolean("machine_generated"));
+				attributes(rs.getString("attributes")), rs.getBoolean("machine_generated"));
+	}
+
+	/** A signal's attributes from their JSON. */
+	Map<String, String> attributes(String attributesJson) {
+		return json.readValue(attributesJson, ATTRIBUTES);
 	}
 
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** An instant as an array element of text, cast by the statement; null stays null. */
+	static @Nullable String text(@Nullable Instant instant) {
+		return instant == null ? null : instant.toString();
 	}
 
 }

@@ -2,7 +2,6 @@ package com.fibonacco.engagement.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.fibonacco.engagement.internal.EngagementScoring.Activity;
 import com.fibonacco.engagement.internal.EngagementScoring.Task;
@@ -21,8 +18,6 @@ import com.fibonacco.smb.SmbId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static com.fibonacco.engagement.internal.Ledger.utc;
-
 /**
  * {@code engagement_rescore_queue}: SMBs whose new signals are recorded but not yet
  * scored. Signals of one SMB queued before the rescorer takes it fold into one entry.
@@ -30,38 +25,39 @@ import static com.fibonacco.engagement.internal.Ledger.utc;
 @Repository
 class RescoreQueue {
 
-	private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
-	};
+	/** Deletes the picked queue entries ({@code c}) and returns them. */
+	private static final String TAKE = """
+			DELETE FROM engagement_rescore_queue q
+			 USING (SELECT tenant_id, smb_id FROM engagement_rescore_queue %s FOR UPDATE SKIP LOCKED) c
+			 WHERE q.tenant_id = c.tenant_id AND q.smb_id = c.smb_id
+			RETURNING q.*, q.trigger_attributes::text AS trigger_attributes_json
+			""";
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json;
+	private final Ledger ledger;
 
-	private final Clock clock;
-
-	RescoreQueue(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	RescoreQueue(JdbcClient jdbc, Ledger ledger) {
 		this.jdbc = jdbc;
-		this.json = json;
-		this.clock = clock;
+		this.ledger = ledger;
 	}
 
 	/**
-	 * Records the signal in the ledger unless it is already there (the event delivered
-	 * again) or its SMB is not the tenant's, and, when it was recorded now and made by a
-	 * person, queues its SMB — in one statement.
+	 * Records the signal in the ledger ({@link Ledger#APPEND}: once, and only for an SMB of
+	 * the tenant) and, when it was recorded now and made by a person, queues its SMB — in
+	 * one statement.
 	 * @return whether it was recorded now
 	 */
 	boolean record(Incoming signal) {
 		Activity moved = Activity.of(List.of(signal));
-		String attributes = json.writeValueAsString(signal.attributes());
-		return jdbc.sql("""
-				WITH recorded AS (
-				  INSERT INTO engagement_signals (tenant_id, source_event_id, signal_type, smb_id, occurred_at,
-				                                  machine_generated, attributes, recorded_at)
-				  SELECT s.tenant_id, :source, :type, s.id, :occurredAt, :machine, CAST(:attributes AS jsonb), :now
-				    FROM smbs s
-				   WHERE s.tenant_id = :tenant AND s.id = :smb
-				  ON CONFLICT DO NOTHING
+		Map<String, Object> params = ledger.appendParams(signal);
+		params.put("approvals", moved.approvals());
+		params.put("meetings", moved.meetings());
+		params.put("lastEmailOpen", Ledger.text(moved.lastEmailOpen()));
+		params.put("lastEmailClick", Ledger.text(moved.lastEmailClick()));
+		params.put("lastContentView", Ledger.text(moved.lastContentView()));
+		params.put("lastApproval", Ledger.text(moved.lastApproval()));
+		return jdbc.sql("WITH recorded AS (" + Ledger.APPEND + """
 				  RETURNING tenant_id, smb_id, machine_generated
 				), queued AS (
 				  INSERT INTO engagement_rescore_queue AS q (tenant_id, smb_id, queued_at, trigger_type,
@@ -82,23 +78,7 @@ class RescoreQueue {
 				  RETURNING 1
 				)
 				SELECT (SELECT count(*) FROM recorded) + 0 * (SELECT count(*) FROM queued)
-				""")
-			.param("tenant", signal.tenant().value())
-			.param("smb", signal.smb().value())
-			.param("source", signal.sourceEventId())
-			.param("type", signal.type().apiName())
-			.param("occurredAt", utc(signal.occurredAt()))
-			.param("machine", signal.machineGenerated())
-			.param("attributes", attributes)
-			.param("now", utc(clock.instant()))
-			.param("approvals", moved.approvals())
-			.param("meetings", moved.meetings())
-			.param("lastEmailOpen", text(moved.lastEmailOpen()))
-			.param("lastEmailClick", text(moved.lastEmailClick()))
-			.param("lastContentView", text(moved.lastContentView()))
-			.param("lastApproval", text(moved.lastApproval()))
-			.query(Long.class)
-			.single() == 1;
+				""").params(params).query(Long.class).single() == 1;
 	}
 
 	/**
@@ -107,24 +87,19 @@ class RescoreQueue {
 	 * skipped.
 	 */
 	List<Queued> take(int max) {
-		return jdbc.sql("""
-				DELETE FROM engagement_rescore_queue q
-				 USING (SELECT tenant_id, smb_id FROM engagement_rescore_queue
-				         ORDER BY queued_at LIMIT :max FOR UPDATE SKIP LOCKED) c
-				 WHERE q.tenant_id = c.tenant_id AND q.smb_id = c.smb_id
-				RETURNING q.*, q.trigger_attributes::text AS trigger_attributes_json
-				""").param("max", max).query(this::queued).list();
+		return jdbc.sql(TAKE.formatted("ORDER BY queued_at LIMIT :max"))
+			.param("max", max)
+			.query(this::queued)
+			.list();
 	}
 
 	/** Takes this SMB out of the queue, if it is there and no other transaction has it. */
 	List<Queued> take(TenantId tenant, SmbId smb) {
-		return jdbc.sql("""
-				DELETE FROM engagement_rescore_queue q
-				 USING (SELECT tenant_id, smb_id FROM engagement_rescore_queue
-				         WHERE tenant_id = :tenant AND smb_id = :smb FOR UPDATE SKIP LOCKED) c
-				 WHERE q.tenant_id = c.tenant_id AND q.smb_id = c.smb_id
-				RETURNING q.*, q.trigger_attributes::text AS trigger_attributes_json
-				""").param("tenant", tenant.value()).param("smb", smb.value()).query(this::queued).list();
+		return jdbc.sql(TAKE.formatted("WHERE tenant_id = :tenant AND smb_id = :smb"))
+			.param("tenant", tenant.value())
+			.param("smb", smb.value())
+			.query(this::queued)
+			.list();
 	}
 
 	private Queued queued(ResultSet rs, int row) throws SQLException {
@@ -134,16 +109,12 @@ class RescoreQueue {
 				rs.getInt("meetings"));
 		return new Queued(new TenantId(rs.getObject("tenant_id", UUID.class)),
 				new Task(new SmbId(rs.getObject("smb_id", UUID.class)), trigger,
-						json.readValue(rs.getString("trigger_attributes_json"), ATTRIBUTES), null, moved));
+						ledger.attributes(rs.getString("trigger_attributes_json")), null, moved));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
 		return at == null ? null : at.toInstant();
-	}
-
-	private static @Nullable String text(@Nullable Instant at) {
-		return at == null ? null : at.toString();
 	}
 
 	/** A queued SMB of a tenant and what its rescoring is to do. */
