@@ -188,9 +188,16 @@ class EngagementBenchmark {
 		Map<String, ScoreModel> both = new java.util.LinkedHashMap<>();
 		both.put("engagement", models.engagement(tenant));
 		both.put("lead", models.lead(tenant));
-		SqlScores.Query plan = SqlScores.selectTogether(both, tenant, null, night, "", json).orElseThrow();
+		// the plan of the first id range, as the job runs it (no parallel workers: the
+		// ranges are the parallelism)
+		List<SqlScores.IdRange> ranges = jobs.split(tenant, 2, EngagementJobs.MIN_SMBS_PER_RANGE);
+		SqlScores.IdRange firstRange = ranges.isEmpty() ? null : ranges.getFirst();
+		SqlScores.Query plan = SqlScores.selectTogether(both, tenant, firstRange, night, "", json).orElseThrow();
 		List<String> explain = transactions.execute(status -> {
 			EngagementJobs.plan(jdbc, tenant);
+			if (firstRange != null) {
+				jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+			}
 			return jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + plan.sql())
 				.params(plan.params())
 				.query(String.class)
